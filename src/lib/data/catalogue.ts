@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { DataIssue } from './errors.ts';
+import type { Indicator } from './types.ts';
+import { KINDS, TOPICS } from './types.ts';
+import { parseIsoDate } from './values.ts';
+
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = z.string().trim().min(1, 'a non-empty text');
+const bilingual = z.object({ vi: text, en: text }, 'an object with "vi" and "en" texts');
+const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, 'a date YYYY-MM-DD or YYYY-MM');
+
+/** Schema of one source, shared by targets in the catalogue. */
+export const sourceSchema = z.object({
+  title: text,
+  publisher: text,
+  published: isoDate.optional(),
+  url: z.url().optional(),
+});
+
+/** Schema of one entry of `data/indicators.json`. */
+export const indicatorSchema = z
+  .strictObject({
+    /** kebab-case id, the same in data, URLs, chart ids and MDX. */
+    id: z.string().regex(KEBAB_ID, 'a kebab-case id such as "eid-accounts-activated"'),
+    /** Topic, used to group indicators and stories. */
+    topic: z.enum(TOPICS, `one of ${TOPICS.join(', ')}`),
+    /** What kind of figure this is (running total, level, x of y, rate, flow). */
+    kind: z.enum(KINDS, `one of ${KINDS.join(', ')}`),
+    name: bilingual,
+    unit: bilingual,
+    /** One paragraph per language: what is counted, since when, by whom. */
+    definition: bilingual,
+    /** Period a `flow` figure covers, e.g. {"vi": "mỗi tháng", "en": "per month"}. */
+    period: bilingual.optional(),
+    target: z.strictObject({ value: z.number(), deadline: isoDate, source: sourceSchema }).optional(),
+    featured: z.boolean().optional(),
+  })
+  .superRefine((indicator, ctx) => {
+    if (indicator.kind === 'flow' && !indicator.period) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'a "period" {vi, en} for a flow indicator (e.g. "mỗi tháng" / "per month")' });
+    }
+    if (indicator.kind === 'rate' && indicator.unit.vi !== '%') {
+      ctx.addIssue({ code: 'custom', path: ['unit', 'vi'], message: '"%" as the unit of a rate indicator' });
+    }
+  });
+
+const catalogueSchema = z.strictObject({ indicators: z.array(z.unknown()) });
+
+function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
+}
+
+/**
+ * Validates the parsed content of `indicators.json`. Returns the indicators
+ * that are valid and an issue for each problem (all of them, not the first).
+ */
+export function parseCatalogue(json: unknown, file: string): { indicators: Indicator[]; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const top = catalogueSchema.safeParse(json);
+  if (!top.success) {
+    return { indicators: [], issues: [{ file, path: '$', expected: 'an object {"indicators": [ … ]}' }] };
+  }
+  const indicators: Indicator[] = [];
+  const seen = new Map<string, number>();
+  top.data.indicators.forEach((entry, index) => {
+    const parsed = indicatorSchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const problem of parsed.error.issues) {
+        const path = ['indicators', index, ...problem.path];
+        const found = valueAt(entry, problem.path);
+        issues.push({
+          file,
+          path: jsonPath(path),
+          field: problem.path.length > 0 ? String(problem.path[problem.path.length - 1]) : undefined,
+          found: found === undefined ? undefined : typeof found === 'string' ? found : JSON.stringify(found),
+          expected: `expected ${problem.message.replace(/^Invalid input: expected /, '')}`,
+        });
+      }
+      return;
+    }
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) {
+      issues.push({ file, path: jsonPath(['indicators', index, 'id']), field: 'id', found: parsed.data.id, expected: `expected a unique id; it is already used at $.indicators[${first}]` });
+      return;
+    }
+    seen.set(parsed.data.id, index);
+    indicators.push(parsed.data as Indicator);
+  });
+  return { indicators, issues };
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,77 @@
+import type { DataIssue } from './errors.ts';
+import { DataValidationError } from './errors.ts';
+import { parseCatalogue } from './catalogue.ts';
+import { decodeUtf8, parseMonthFile, releaseIdOf } from './month-file.ts';
+import { buildSeries, figuresOf, unexplainedDecreases } from './series.ts';
+import type { Dataset, Release } from './types.ts';
+import { formatIssue } from './errors.ts';
+
+/** The files of a data directory, read by the caller (so this module stays pure). */
+export interface DataFiles {
+  /** `indicators.json`, as text. */
+  catalogue: { file: string; text: string };
+  /** Every entry of `months/`, as bytes. */
+  months: Array<{ file: string; name: string; bytes: Uint8Array }>;
+}
+
+/** Validates the whole dataset. Returns it with no issues, or every issue found across all files. */
+export function validateDataset(files: DataFiles): { dataset: Dataset; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  let catalogueJson: unknown;
+  try {
+    catalogueJson = JSON.parse(files.catalogue.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    issues.push({ file: files.catalogue.file, path: '$', expected: `valid JSON (${(error as Error).message})` });
+  }
+  const { indicators, issues: catalogueIssues } = catalogueJson === undefined ? { indicators: [], issues: [] } : parseCatalogue(catalogueJson, files.catalogue.file);
+  issues.push(...catalogueIssues);
+  const catalogue = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+
+  const releases: Release[] = [];
+  const releaseFiles = new Map<string, string>();
+  for (const entry of [...files.months].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.') || entry.name.toLowerCase() === 'readme.md') continue;
+    const releaseId = releaseIdOf(entry.name);
+    if (!releaseId) {
+      issues.push({ file: entry.file, field: 'file name', found: entry.name, expected: 'a month file named YYYY-MM.csv or YYYY-MM.json (e.g. 2024-08.csv); a spreadsheet must be saved as "CSV UTF-8"' });
+      continue;
+    }
+    const other = releaseFiles.get(releaseId);
+    if (other) {
+      issues.push({ file: entry.file, field: 'file name', found: entry.name, expected: `one file per month; ${other} already holds ${releaseId}` });
+      continue;
+    }
+    releaseFiles.set(releaseId, entry.file);
+    const decoded = decodeUtf8(entry.bytes, entry.file);
+    if (decoded.issue) {
+      issues.push(decoded.issue);
+      continue;
+    }
+    const format = entry.name.endsWith('.json') ? 'json' : 'csv';
+    const { release, issues: fileIssues } = parseMonthFile(decoded.text!, entry.file, releaseId, format, catalogue);
+    issues.push(...fileIssues);
+    releases.push(release);
+  }
+
+  const figures = figuresOf(releases);
+  for (const indicator of indicators) {
+    for (const { figure, earlier } of unexplainedDecreases(buildSeries(indicator, figures))) {
+      issues.push({
+        ...figure.location,
+        field: figure.location.path !== undefined ? `${figure.location.path}.note` : 'note',
+        found: `${figure.value} on ${figure.asOf}`,
+        expected: `a note explaining why the running total "${indicator.id}" is lower than ${earlier.value} on ${earlier.asOf} (${earlier.current[0]!.location.file}); a running total cannot go down without an explanation`,
+      });
+    }
+  }
+  return { dataset: { indicators, releases }, issues };
+}
+
+/** Like `validateDataset`, but throws a `DataValidationError` listing every issue. */
+export function loadDataset(files: DataFiles): Dataset {
+  const { dataset, issues } = validateDataset(files);
+  if (issues.length > 0) throw new DataValidationError(issues);
+  return dataset;
+}
+
+export { formatIssue };

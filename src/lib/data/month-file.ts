@@ -1,0 +1,266 @@
+import { parse } from 'csv-parse/sync';
+import { closest } from 'fastest-levenshtein';
+import type { DataIssue } from './errors.ts';
+import type { Figure, FileLocation, Indicator, Release, Source } from './types.ts';
+import { endOfMonth, parseIsoDate, parsePlainNumber, suggestIsoDate, suggestPlainNumber } from './values.ts';
+
+/**
+ * The columns of a month file, in order. CSV files have them as a header row;
+ * JSON files use the same names as keys of each object in `figures`.
+ */
+export const MONTH_COLUMNS = [
+  'indicator',
+  'value',
+  'total',
+  'as_of',
+  'as_of_inferred',
+  'source_title',
+  'source_publisher',
+  'source_published',
+  'source_url',
+  'note',
+  'note_en',
+] as const;
+export type MonthColumn = (typeof MONTH_COLUMNS)[number];
+const REQUIRED_COLUMNS: readonly MonthColumn[] = ['indicator', 'value', 'as_of', 'source_title', 'source_publisher'];
+
+/** `YYYY-MM.csv` or `YYYY-MM.json`. */
+export const MONTH_FILE_NAME = /^(\d{4}-\d{2})\.(csv|json)$/;
+
+/** A row as typed by a maintainer, before validation, with where it was read. */
+export interface RawRow {
+  values: Partial<Record<MonthColumn, unknown>>;
+  location: FileLocation;
+  /** How to name a field of this row in an issue: CSV column or JSON path. */
+  fieldPath: (field: MonthColumn) => string;
+}
+
+/** The release id of a month file name, or undefined when the name is not `YYYY-MM.csv|json`. */
+export function releaseIdOf(fileName: string): string | undefined {
+  const match = MONTH_FILE_NAME.exec(fileName);
+  if (!match) return undefined;
+  const id = match[1]!;
+  return parseIsoDate(id)?.precision === 'month' ? id : undefined;
+}
+
+/** Decodes bytes as UTF-8, refusing other encodings a spreadsheet may have used. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; issue?: DataIssue } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { issue: { file, expected: 'the file is UTF-16; save it as "CSV UTF-8 (comma delimited)"' } };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { issue: { file, expected: 'the file is not UTF-8 (Vietnamese letters would be garbled); save it as "CSV UTF-8 (comma delimited)"' } };
+  }
+}
+
+/** Splits a CSV month file into raw rows. Accepts a BOM, CRLF, blank lines and `;` as delimiter. */
+export function readCsvRows(text: string, file: string): { rows: RawRow[]; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(body, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return { rows: [], issues: [{ file, line, expected: `a well-formed CSV file (${(error as Error).message}); a value containing a comma, quote or line break must be inside double quotes` }] };
+  }
+  const header = records.shift();
+  if (!header) return { rows: [], issues: [{ file, expected: `a header row: ${MONTH_COLUMNS.join(',')}` }] };
+  const columns = header.record.map((name) => name.trim());
+  columns.forEach((name, index) => {
+    if (!(MONTH_COLUMNS as readonly string[]).includes(name)) {
+      issues.push({ file, line: 1, field: name, found: name, expected: `a known column (did you mean "${closest(name, [...MONTH_COLUMNS])}"?); columns are ${MONTH_COLUMNS.join(', ')}` });
+    } else if (columns.indexOf(name) !== index) {
+      issues.push({ file, line: 1, field: name, found: name, expected: 'each column once' });
+    }
+  });
+  for (const required of REQUIRED_COLUMNS) {
+    if (!columns.includes(required)) issues.push({ file, line: 1, field: required, expected: `a "${required}" column in the header row` });
+  }
+  const rows: RawRow[] = [];
+  for (const { record, info } of records) {
+    const newlinesInside = record.reduce((count, value) => count + (value.match(/\n/g)?.length ?? 0), 0);
+    const line = info.lines - newlinesInside;
+    if (record.every((value) => value.trim() === '')) continue; // a row of empty cells, as spreadsheets save
+    if (record.length !== columns.length) {
+      issues.push({ file, line, found: `${record.length} values`, expected: `${columns.length} values, one per column; a value containing "${delimiter}" must be inside double quotes` });
+      continue;
+    }
+    const values: Partial<Record<MonthColumn, unknown>> = {};
+    columns.forEach((name, index) => {
+      if ((MONTH_COLUMNS as readonly string[]).includes(name)) values[name as MonthColumn] = record[index];
+    });
+    rows.push({ values, location: { file, line }, fieldPath: (field) => field });
+  }
+  return { rows, issues };
+}
+
+/** Splits a JSON month file (`{"figures": [ {…}, … ]}`) into raw rows. */
+export function readJsonRows(text: string, file: string): { rows: RawRow[]; issues: DataIssue[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { rows: [], issues: [{ file, path: '$', expected: `valid JSON (${(error as Error).message})` }] };
+  }
+  const figures = (json as { figures?: unknown } | null)?.figures;
+  if (!Array.isArray(figures)) return { rows: [], issues: [{ file, path: '$.figures', expected: 'an object {"figures": [ … ]} holding one object per figure' }] };
+  const issues: DataIssue[] = [];
+  const rows: RawRow[] = [];
+  figures.forEach((entry: unknown, index) => {
+    const path = `$.figures[${index}]`;
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      issues.push({ file, path, expected: 'an object with the fields indicator, value, as_of, source_title, source_publisher …' });
+      return;
+    }
+    const values: Partial<Record<MonthColumn, unknown>> = {};
+    for (const [key, value] of Object.entries(entry)) {
+      if ((MONTH_COLUMNS as readonly string[]).includes(key)) values[key as MonthColumn] = value;
+      else issues.push({ file, path: `${path}.${key}`, field: key, found: key, expected: `a known field (did you mean "${closest(key, [...MONTH_COLUMNS])}"?)` });
+    }
+    rows.push({ values, location: { file, path }, fieldPath: (field) => `${path}.${field}` });
+  });
+  return { rows, issues };
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'có', 'x']);
+const NO = new Set(['', 'no', 'n', 'false', '0', 'không']);
+
+/**
+ * Validates the raw rows of one month file against the catalogue. Every
+ * problem is reported; valid rows become figures of the release.
+ */
+export function validateRows(rows: readonly RawRow[], releaseId: string, catalogue: ReadonlyMap<string, Indicator>): { figures: Figure[]; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const figures: Figure[] = [];
+  const lastDay = endOfMonth(releaseId);
+  const knownIds = [...catalogue.keys()];
+  const firstSeen = new Map<string, FileLocation>();
+
+  for (const row of rows) {
+    const rowIssues: DataIssue[] = [];
+    const at = (field: MonthColumn, found: unknown, expected: string) =>
+      rowIssues.push({ ...row.location, field: row.fieldPath(field), found: found === undefined ? undefined : String(found), expected });
+    const textOf = (field: MonthColumn): string | undefined => {
+      const value = row.values[field];
+      if (value === undefined || value === null) return undefined;
+      const text = String(value).trim();
+      return text === '' ? undefined : text;
+    };
+
+    const indicatorId = textOf('indicator');
+    const indicator = indicatorId === undefined ? undefined : catalogue.get(indicatorId);
+    if (indicatorId === undefined) at('indicator', undefined, 'an indicator id from data/indicators.json');
+    else if (!indicator) at('indicator', indicatorId, `a known indicator id; did you mean "${closest(indicatorId, knownIds)}"? (add new indicators to data/indicators.json first)`);
+
+    const value = readNumber(row.values.value, 'value', at, true);
+    const total = readNumber(row.values.total, 'total', at, false);
+    if (indicator?.kind === 'count-of-total' && total === undefined && row.values.total !== undefined && textOf('total') === undefined) {
+      at('total', '', `the denominator ("x out of y": the y) for the count-of-total indicator "${indicator.id}"`);
+    } else if (indicator?.kind === 'count-of-total' && total === undefined && row.values.total === undefined) {
+      at('total', undefined, `the denominator ("x out of y": the y) for the count-of-total indicator "${indicator.id}"`);
+    }
+    if (value !== undefined && total !== undefined && value > total) at('value', String(value), `a value no larger than its total (${total})`);
+    if (indicator?.kind === 'rate' && value !== undefined && (value < 0 || value > 100)) at('value', String(value), 'a percentage between 0 and 100 (write 94.08 for 94,08%)');
+
+    const asOfText = textOf('as_of');
+    let asOf: string | undefined;
+    if (asOfText === undefined) at('as_of', undefined, 'the date the figure refers to, YYYY-MM-DD or YYYY-MM (e.g. 2024-07-31 or 2024-07)');
+    else if (!parseIsoDate(asOfText)) {
+      const hint = suggestIsoDate(asOfText);
+      at('as_of', asOfText, `a real date written YYYY-MM-DD or YYYY-MM${hint ? ` (did you mean ${hint}?)` : ' (e.g. 2024-07-31 or 2024-07)'}`);
+    } else if (asOfText > lastDay) {
+      at('as_of', asOfText, `a date no later than the end of this file's month (${lastDay}); a figure for a later date belongs in a later month file`);
+    } else asOf = asOfText;
+
+    const inferredText = textOf('as_of_inferred')?.toLowerCase() ?? '';
+    const inferredRaw = row.values.as_of_inferred;
+    const asOfInferred = typeof inferredRaw === 'boolean' ? inferredRaw : YES.has(inferredText);
+    if (typeof inferredRaw !== 'boolean' && !YES.has(inferredText) && !NO.has(inferredText)) at('as_of_inferred', inferredText, '"yes" when the as-of date was inferred, or empty');
+
+    const title = textOf('source_title');
+    const publisher = textOf('source_publisher');
+    const published = textOf('source_published');
+    const url = textOf('source_url');
+    if (title === undefined) at('source_title', undefined, 'the title of the public source (article headline or report name); every figure needs its source');
+    if (publisher === undefined) at('source_publisher', undefined, 'who published the source (newspaper, ministry…); every figure needs its source');
+    if (published !== undefined) {
+      if (!parseIsoDate(published)) {
+        const hint = suggestIsoDate(published);
+        at('source_published', published, `the publication date written YYYY-MM-DD or YYYY-MM${hint ? ` (did you mean ${hint}?)` : ''}`);
+      } else if (published > lastDay) {
+        at('source_published', published, `a publication date within or before this file's month (${releaseId}); a figure published later belongs in that month's file`);
+      }
+    }
+    if (url !== undefined && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(url)) at('source_url', url, 'a web address starting with https:// or http://');
+    if (url === undefined && published === undefined && title !== undefined) at('source_url', undefined, 'a source URL or, for a document without one, its publication date (source_published), so readers can find it');
+
+    const noteVi = textOf('note');
+    const noteEn = textOf('note_en');
+    if (noteEn !== undefined && noteVi === undefined) at('note', undefined, 'the Vietnamese note (note) as well as the English one (note_en)');
+
+    if (rowIssues.length > 0 || !indicator || value === undefined || asOf === undefined || title === undefined || publisher === undefined) {
+      issues.push(...rowIssues);
+      continue;
+    }
+    const source: Source = { title, publisher, ...(published ? { published } : {}), ...(url ? { url } : {}) };
+    const key = `${indicator.id}|${asOf}|${url ?? title}`;
+    const previous = firstSeen.get(key);
+    if (previous) {
+      issues.push({ ...row.location, field: row.fieldPath('indicator'), found: `${indicator.id} ${asOf}`, expected: `each figure once per file: the same indicator, as-of date and source already appear at ${previous.line !== undefined ? `line ${previous.line}` : previous.path}` });
+      continue;
+    }
+    firstSeen.set(key, row.location);
+    figures.push({
+      indicator: indicator.id,
+      value,
+      ...(total !== undefined ? { total } : {}),
+      asOf,
+      asOfInferred,
+      source,
+      ...(noteVi !== undefined ? { note: { vi: noteVi, en: noteEn ?? noteVi } } : {}),
+      release: releaseId,
+      location: row.location,
+    });
+  }
+  return { figures, issues };
+}
+
+function readNumber(
+  raw: unknown,
+  field: 'value' | 'total',
+  at: (field: MonthColumn, found: unknown, expected: string) => void,
+  required: boolean,
+): number | undefined {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    if (required) at(field, undefined, 'a plain number such as 26300000 (digits only, dot for decimals)');
+    return undefined;
+  }
+  if (typeof raw === 'number') {
+    if (Number.isFinite(raw) && raw >= 0) return raw;
+    at(field, raw, 'a number zero or above');
+    return undefined;
+  }
+  const text = String(raw);
+  const parsed = parsePlainNumber(text);
+  if (parsed !== undefined && parsed >= 0) return parsed;
+  const suggestion = suggestPlainNumber(text);
+  const hint = suggestion !== undefined ? `; for "${text.trim()}" write ${suggestion}` : '';
+  at(field, text, `a plain number: digits only, a dot for decimals, no thousands separators or words (e.g. 26300000 for "26,3 triệu")${hint}`);
+  return undefined;
+}
+
+/** Parses and validates one month file's text. */
+export function parseMonthFile(text: string, file: string, releaseId: string, format: 'csv' | 'json', catalogue: ReadonlyMap<string, Indicator>): { release: Release; issues: DataIssue[] } {
+  const read = format === 'csv' ? readCsvRows(text, file) : readJsonRows(text, file);
+  const validated = validateRows(read.rows, releaseId, catalogue);
+  const issues = [...read.issues, ...validated.issues];
+  if (read.rows.length === 0 && read.issues.length === 0) {
+    issues.push({ file, expected: 'at least one figure; the file has none (a month with nothing to publish needs no file)' });
+  }
+  return { release: { id: releaseId, file, figures: validated.figures }, issues };
+}
