@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
 // The site's public address; used for canonical URLs and hreflang alternates.
@@ -12,7 +13,10 @@ export default defineConfig({
   // The build script (scripts/build.ts) passes a temporary outDir so a failed
   // build never touches the last good dist/.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
-  integrations: [mdx({ remarkPlugins: [remarkGfm] })],
+  // Astro 7's default Markdown engine (Sätteri) ignores remark plugins; the
+  // unified processor runs remark-gfm, and MDX inherits it.
+  markdown: { processor: unified({ remarkPlugins: [remarkGfm] }) },
+  integrations: [mdx()],
   i18n: {
     locales: ['vi', 'en'],
     defaultLocale: 'vi',
@@ -20,4 +24,16 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the
+        // bundler warns about on every file although Astro handles it.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -2,8 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'dist.*/', '.astro/', 'node_modules/', '.build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -74,14 +74,14 @@ export function parseCatalogue(json: unknown, file: string): { indicators: Indic
           path: jsonPath(path),
           field: problem.path.length > 0 ? String(problem.path[problem.path.length - 1]) : undefined,
           found: found === undefined ? undefined : typeof found === 'string' ? found : JSON.stringify(found),
-          expected: `expected ${problem.message.replace(/^Invalid input: expected /, '')}`,
+          expected: problem.message.replace(/^Invalid input: expected /, ''),
         });
       }
       return;
     }
     const first = seen.get(parsed.data.id);
     if (first !== undefined) {
-      issues.push({ file, path: jsonPath(['indicators', index, 'id']), field: 'id', found: parsed.data.id, expected: `expected a unique id; it is already used at $.indicators[${first}]` });
+      issues.push({ file, path: jsonPath(['indicators', index, 'id']), field: 'id', found: parsed.data.id, expected: `a unique id; it is already used at $.indicators[${first}]` });
       return;
     }
     seen.set(parsed.data.id, index);

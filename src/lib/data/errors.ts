@@ -16,10 +16,11 @@ export function formatLocation(issue: FileLocation): string {
   return issue.file;
 }
 
+/** One line a maintainer can act on: `file:line field "x": found "…"; expected …`. */
 export function formatIssue(issue: DataIssue): string {
   const field = issue.field ? ` field "${issue.field}":` : '';
-  const found = issue.found !== undefined ? ` found ${JSON.stringify(issue.found)};` : '';
-  return `${formatLocation(issue)}${field}${found} ${issue.expected}`;
+  const found = issue.found !== undefined ? ` found ${JSON.stringify(issue.found)};` : issue.field ? ' missing;' : '';
+  return `${formatLocation(issue)}${field}${found} expected ${issue.expected}`;
 }
 
 /** Thrown when `data/` does not validate; carries every issue found. */

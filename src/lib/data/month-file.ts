@@ -46,12 +46,12 @@ export function releaseIdOf(fileName: string): string | undefined {
 /** Decodes bytes as UTF-8, refusing other encodings a spreadsheet may have used. */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; issue?: DataIssue } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { issue: { file, expected: 'the file is UTF-16; save it as "CSV UTF-8 (comma delimited)"' } };
+    return { issue: { file, expected: 'a UTF-8 file, but this one is UTF-16: save it as "CSV UTF-8 (comma delimited)"' } };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { issue: { file, expected: 'the file is not UTF-8 (Vietnamese letters would be garbled); save it as "CSV UTF-8 (comma delimited)"' } };
+    return { issue: { file, expected: 'a UTF-8 file, but this one is in another encoding (Vietnamese letters would be garbled): save it as "CSV UTF-8 (comma delimited)"' } };
   }
 }
 

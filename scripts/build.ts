@@ -1,0 +1,51 @@
+/**
+ * Builds the site into dist/ (or OUT_DIR), safely:
+ * 1. validates data/ (every problem reported, nothing built on failure);
+ * 2. builds with Astro into a temporary folder next to dist/;
+ * 3. only then replaces dist/ with it, so a failed build leaves the last good dist/ untouched;
+ * 4. prints a summary: pages, indicators, months, seconds.
+ */
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateDataset } from '../src/lib/data/load.ts';
+import { formatIssue } from '../src/lib/data/errors.ts';
+import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+
+const started = performance.now();
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
+const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
+process.env.DATA_DIR = dataDir;
+
+const { dataset, issues } = validateDataset(readDataDirectory(dataDir, process.cwd()));
+if (issues.length > 0) {
+  console.error(`✗ Build stopped: data has ${issues.length} problem${issues.length === 1 ? '' : 's'}. ${existsSync(outDir) ? 'The previous dist/ is unchanged.' : ''}`);
+  for (const issue of issues) console.error(`  - ${formatIssue(issue)}`);
+  process.exit(1);
+}
+
+const staging = `${outDir}.staging-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+try {
+  const { build } = await import('astro');
+  await build({ root, outDir: staging, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`✗ Build failed; the previous dist/ is unchanged.\n${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+}
+
+const previous = `${outDir}.previous-${process.pid}`;
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
+
+const pages = countHtml(outDir);
+const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s`);
+
+function countHtml(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}

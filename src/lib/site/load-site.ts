@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { loadDataset } from '../data/load.ts';
+import { readDataDirectory } from '../data/read-directory.ts';
+import type { SiteModel } from './model.ts';
+import { buildSiteModel } from './model.ts';
+
+/** The data directory the site is built from: `DATA_DIR` (used by tests with fixtures) or `data/`. */
+export function dataDirectory(): string {
+  return resolve(process.env.DATA_DIR ?? 'data');
+}
+
+let cached: SiteModel | undefined;
+
+/** Loads and validates the data once per build; pages share the result. */
+export function getSiteModel(): SiteModel {
+  cached ??= buildSiteModel(loadDataset(readDataDirectory(dataDirectory())));
+  return cached;
+}

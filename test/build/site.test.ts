@@ -1,0 +1,147 @@
+/**
+ * Builds the whole site from fixture data (not data/) with the real build
+ * script, and asserts on dist/: pages in both languages, locale formats,
+ * linked sources; then adds a month file and rebuilds; then breaks the data
+ * and checks that the build fails without touching dist/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEPTEMBER_2024_CSV, writeFixtureData, CSV_HEADER } from '../fixtures/fixture-data.ts';
+
+const root = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
+const dataDir = writeFixtureData(join(work, 'data'));
+const outDir = join(work, 'dist');
+
+function build(): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, TZ: 'UTC' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+function snapshotTree(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(files.map((e) => {
+    const full = join(e.parentPath, e.name);
+    return [relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex')];
+  }));
+}
+
+beforeAll(() => {
+  const result = build();
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  expect(result.stdout).toMatch(/Built \d+ pages .*4 indicators, 8 figures, 2 months, [\d.]+ s/);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const INDICATORS = ['eid-accounts-activated', 'essential-services-online', 'online-dossier-rate', 'vneid-monthly-uses'];
+const localePrefixes = ['', 'en/'];
+
+describe('fixture build', () => {
+  it('has every page in both languages', () => {
+    const paths = ['', 'indicators', 'months', 'months/2024-07', 'months/2024-08', 'about', 'methodology', ...INDICATORS.map((id) => `indicators/${id}`)];
+    for (const prefix of localePrefixes) for (const path of paths) expect(existsSync(join(outDir, prefix, path, 'index.html')), `${prefix}${path}`).toBe(true);
+  });
+
+  it('sets <html lang>, hreflang alternates and a language switch to the same page', () => {
+    const vi = page('indicators/eid-accounts-activated');
+    const en = page('en/indicators/eid-accounts-activated');
+    expect(vi).toContain('<html lang="vi"');
+    expect(en).toContain('<html lang="en"');
+    for (const html of [vi, en]) {
+      expect(html).toMatch(/<link rel="alternate" hreflang="vi" href="[^"]*\/indicators\/eid-accounts-activated\/"/);
+      expect(html).toMatch(/<link rel="alternate" hreflang="en" href="[^"]*\/en\/indicators\/eid-accounts-activated\/"/);
+    }
+    expect(vi).toMatch(/class="lang-switch" href="\/en\/indicators\/eid-accounts-activated\/"/);
+    expect(en).toMatch(/class="lang-switch" href="\/indicators\/eid-accounts-activated\/"/);
+  });
+
+  it('formats figures per locale', () => {
+    expect(text(page(''))).toContain('45,2 triệu tài khoản');
+    expect(text(page('en/'))).toContain('45.2 million accounts');
+    expect(text(page('indicators/eid-accounts-activated'))).toContain('45.200.000');
+    expect(text(page('en/indicators/eid-accounts-activated'))).toContain('45,200,000');
+    expect(text(page('indicators/essential-services-online'))).toContain('54/76');
+    expect(text(page('indicators/online-dossier-rate'))).toContain('40,5%');
+    expect(text(page('en/indicators/online-dossier-rate'))).toContain('40.5%');
+    expect(text(page('months/2024-08'))).toContain('Tháng 8/2024');
+    expect(text(page('en/months/2024-08'))).toContain('August 2024');
+    expect(text(page('indicators/eid-accounts-activated'))).toContain('20/8/2024');
+    expect(text(page('en/indicators/eid-accounts-activated'))).toContain('20 August 2024');
+  });
+
+  it('links the source of every figure', () => {
+    const html = page('indicators/eid-accounts-activated');
+    for (const url of ['https://example.org/june', 'https://example.org/july', 'https://example.org/correction', 'https://example.org/august']) {
+      expect(html).toContain(`href="${url}"`);
+    }
+    const home = page('');
+    expect(home).toContain('href="https://example.org/august"');
+  });
+
+  it('shows a revision as such on the indicator and month pages', () => {
+    expect(text(page('indicators/eid-accounts-activated'))).toMatch(/2024-08.*41,5 triệu tài khoản.*41 triệu tài khoản \(2024-07\)/);
+    expect(text(page('months/2024-08'))).toMatch(/41 triệu tài khoản → 41,5 triệu tài khoản/);
+    expect(text(page('en/months/2024-08'))).toMatch(/41 million accounts → 41.5 million accounts/);
+  });
+
+  it('flags an inferred as-of date', () => {
+    expect(text(page('indicators/essential-services-online'))).toContain('ngày ước định');
+    expect(text(page('en/indicators/essential-services-online'))).toContain('inferred date');
+  });
+});
+
+describe('adding a month file (no code change)', () => {
+  beforeAll(() => {
+    writeFileSync(join(dataDir, 'months', '2024-09.csv'), SEPTEMBER_2024_CSV);
+    const result = build();
+    if (result.status !== 0) throw new Error(`rebuild failed:\n${result.stdout}\n${result.stderr}`);
+  });
+
+  it('creates the month page in both languages and lists it', () => {
+    expect(text(page('months/2024-09'))).toContain('Tháng 9/2024');
+    expect(text(page('en/months/2024-09'))).toContain('September 2024');
+    expect(page('months')).toContain('href="/months/2024-09/"');
+  });
+
+  it('updates the home page and the indicator pages', () => {
+    expect(text(page(''))).toContain('48,7 triệu tài khoản');
+    expect(text(page(''))).toContain('Tháng 9/2024');
+    expect(text(page('en/indicators/eid-accounts-activated'))).toContain('48,700,000');
+    expect(text(page('indicators/online-dossier-rate'))).toContain('52,25%');
+  });
+});
+
+describe('bad data', () => {
+  it('fails the build with file, line and field, and leaves dist/ untouched', () => {
+    const before = snapshotTree(outDir);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\neid-accounts-activated,"50,1 triệu",,2024-10-02,,T,P,2024-10-03,https://example.org/x,,\n`);
+    const result = build();
+    rmSync(join(dataDir, 'months', '2024-10.csv'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('2024-10.csv:2 field "value": found "50,1 triệu"');
+    expect(result.stderr).toContain('50100000');
+    expect(snapshotTree(outDir)).toEqual(before);
+  });
+
+  it('npm run check-data reports the same problems without building', () => {
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\neid-acounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,\n`);
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['scripts/check-data.ts', dataDir], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      output = String((error as { stderr: string }).stderr);
+    }
+    rmSync(join(dataDir, 'months', '2024-10.csv'));
+    expect(output).toContain('2024-10.csv:2 field "indicator": found "eid-acounts-activated"; expected a known indicator id; did you mean "eid-accounts-activated"?');
+  });
+});
