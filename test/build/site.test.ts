@@ -107,6 +107,15 @@ describe('adding a month file (no code change)', () => {
     if (result.status !== 0) throw new Error(`rebuild failed:\n${result.stdout}\n${result.stderr}`);
   });
 
+  it('new-month creates the file a maintainer fills in, and refuses to overwrite it', () => {
+    const run = (month: string) => spawnSync(process.execPath, ['scripts/new-month.ts', month], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(run('2024-13').status).toBe(1);
+    expect(run('2024-10').status).toBe(0);
+    expect(readFileSync(join(dataDir, 'months', '2024-10.csv'), 'utf8')).toBe(`${CSV_HEADER}\n`);
+    expect(run('2024-10').status).toBe(1);
+    rmSync(join(dataDir, 'months', '2024-10.csv'));
+  });
+
   it('creates the month page in both languages and lists it', () => {
     expect(text(page('months/2024-09'))).toContain('Tháng 9/2024');
     expect(text(page('en/months/2024-09'))).toContain('September 2024');
@@ -131,6 +140,38 @@ describe('bad data', () => {
     expect(result.stderr).toContain('2024-10.csv:2 field "value": found "50,1 triệu"');
     expect(result.stderr).toContain('50100000');
     expect(snapshotTree(outDir)).toEqual(before);
+  });
+
+  // Each bad-input case of the data contract: the build stops before Astro runs and names file, line and field.
+  const badMonths: Array<[string, string, string]> = [
+    ['unknown indicator', 'eid-acounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "indicator": found "eid-acounts-activated"'],
+    ['value not a plain number', 'eid-accounts-activated,50.100.000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "value": found "50.100.000"'],
+    ['impossible date', 'eid-accounts-activated,50100000,,2024-09-31,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "as_of": found "2024-09-31"'],
+    ['as-of after the file month', 'eid-accounts-activated,50100000,,2024-11-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "as_of": found "2024-11-02"'],
+    ['missing source', 'eid-accounts-activated,50100000,,2024-10-02,,,,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "source_title": missing'],
+    ['running total going down without a note', 'eid-accounts-activated,30000000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "note": found "30000000 on 2024-10-02"'],
+  ];
+  it.each(badMonths)('%s: the build fails with the location and dist/ stays as it was', (_, line, message) => {
+    const before = snapshotTree(outDir);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${line}\n`);
+    const result = build();
+    rmSync(join(dataDir, 'months', '2024-10.csv'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(snapshotTree(outDir)).toEqual(before);
+  });
+
+  it('a duplicated figure and a badly named file are reported together', () => {
+    const row = 'eid-accounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,';
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row}\n${row}\n`);
+    writeFileSync(join(dataDir, 'months', 'thang-11.csv'), `${CSV_HEADER}\n`);
+    const result = build();
+    rmSync(join(dataDir, 'months', '2024-10.csv'));
+    rmSync(join(dataDir, 'months', 'thang-11.csv'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('2024-10.csv:3 field "indicator"');
+    expect(result.stderr).toContain('same indicator, as-of date and source already appear at line 2');
+    expect(result.stderr).toContain('thang-11.csv field "file name": found "thang-11.csv"');
   });
 
   it('npm run check-data reports the same problems without building', () => {

@@ -1,0 +1,339 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { Figure, Indicator, Locale, Source } from '../data/types.ts';
+import type { Series, SeriesPoint } from '../data/series.ts';
+import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
+import { displayExact, displayValue } from '../site/display.ts';
+import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
+import { indicatorsOf } from './spec.ts';
+import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
+
+/** What a chart is drawn from: the series of every indicator, and the data version (release id). */
+export interface ChartData {
+  series: ReadonlyMap<string, Series>;
+  dataVersion: string;
+}
+
+/** One row of the chart's data table: a figure drawn in the chart. */
+export interface ChartRow {
+  indicator: Indicator;
+  figure: Figure;
+  /** False for a figure a later release superseded (kept in the table, not drawn). */
+  current: boolean;
+}
+
+/** What the tooltip shows for a drawn point; `data-i` on each circle indexes this list. */
+export interface TooltipPoint {
+  name: string;
+  value: string;
+  asOf: string;
+  source: string;
+  url?: string;
+}
+
+export interface RenderedChart {
+  spec: ChartSpec;
+  locale: Locale;
+  title: string;
+  takeaway: string;
+  /** Sentences a screen reader reads instead of the picture. */
+  summary: string;
+  /** SVG markup for narrow (phone) and wide containers; absent for a big number. */
+  svg?: { narrow: string; wide: string };
+  bigNumber?: { value: string; asOf: string; change?: string; sparkline?: string };
+  legend: Array<{ name: string; seriesIndex: number }>;
+  rows: ChartRow[];
+  sources: Source[];
+  points: TooltipPoint[];
+  dataVersion: string;
+}
+
+/** Sizes of the two renderings: the narrow one is shown below ~34rem of container width. */
+export const CHART_SIZES = {
+  narrow: { width: 340, height: 240 },
+  wide: { width: 680, height: 320 },
+} as const;
+
+/** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output. */
+export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
+  const seriesList = indicatorsOf(spec).map((id) => {
+    const series = data.series.get(id);
+    if (!series) throw new Error(`Chart "${spec.id}": unknown indicator "${id}"`);
+    return series;
+  });
+  const rows = seriesList.flatMap((series) =>
+    series.points.flatMap((point) => point.figures.map((figure) => ({ indicator: series.indicator, figure, current: point.current.includes(figure) }))),
+  );
+  const sources = uniqueSources(rows.filter((r) => r.current).map((r) => r.figure.source));
+  const base = { spec, locale, rows, sources, dataVersion: data.dataVersion };
+  const defaultTitle = seriesList.length === 1 ? seriesList[0]!.indicator.name[locale] : '';
+  const title = spec.title?.[locale] ?? defaultTitle;
+
+  switch (spec.kind) {
+    case 'time-series': {
+      const points = tooltipPoints(seriesList, locale);
+      return {
+        ...base,
+        title,
+        takeaway: seriesList.length === 1 ? takeawayFor(seriesList[0]!, locale) : seriesList.map((s) => seriesSentence(s, locale)).join(' '),
+        summary: seriesList.map((s) => seriesSentence(s, locale)).join(' '),
+        svg: bothSizes((size) => timeSeriesSvg(spec, seriesList, locale, size)),
+        legend: seriesList.length > 1 ? seriesList.map((s, i) => ({ name: s.indicator.name[locale], seriesIndex: i })) : [],
+        points,
+      };
+    }
+    case 'progress': {
+      const series = seriesList[0]!;
+      const sentence = progressSentence(series, locale);
+      return {
+        ...base,
+        title,
+        takeaway: sentence,
+        summary: sentence,
+        svg: bothSizes((size) => progressSvg(spec, series, locale, size)),
+        legend: [],
+        points: tooltipPoints([{ ...series, points: series.points.slice(-1) }], locale),
+      };
+    }
+    case 'comparison': {
+      const entries = seriesList.flatMap((series) => (series.points.length > 0 ? [{ series, point: series.points.at(-1)! }] : []));
+      const sentence = comparisonSentence(entries, locale);
+      const sorted = [...entries].sort((a, b) => b.point.value - a.point.value);
+      return {
+        ...base,
+        title: spec.title?.[locale] ?? '',
+        takeaway: sentence,
+        summary: sentence,
+        svg: bothSizes((size) => comparisonSvg(spec, sorted, locale, size)),
+        legend: [],
+        points: sorted.map(({ series, point }) => tooltipPoint(series.indicator, point, locale)),
+      };
+    }
+    case 'big-number': {
+      const series = seriesList[0]!;
+      const last = series.points.at(-1);
+      const sentence = seriesSentence(series, locale);
+      const change = changeSentence(series, locale);
+      return {
+        ...base,
+        title,
+        takeaway: change ? `${takeawayFor(series, locale)}` : sentence,
+        summary: sentence,
+        bigNumber: last
+          ? {
+              value: displayValue(series.indicator, last.value, last.total, locale),
+              asOf: formatAsOf(last.asOf, locale),
+              ...(change ? { change } : {}),
+              ...(series.points.length > 1 ? { sparkline: sparklineSvg(series, locale) } : {}),
+            }
+          : undefined,
+        legend: [],
+        points: tooltipPoints([series], locale),
+      };
+    }
+  }
+}
+
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of sources) seen.set(`${source.url ?? ''}|${source.title}`, source);
+  return [...seen.values()];
+}
+
+function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, figure: Figure = point.current[0]!): TooltipPoint {
+  return {
+    name: indicator.name[locale],
+    value: displayValue(indicator, figure.value, figure.total, locale),
+    asOf: formatAsOf(point.asOf, locale),
+    source: `${figure.source.publisher}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
+    ...(figure.source.url ? { url: figure.source.url } : {}),
+  };
+}
+
+/** Every drawn figure (current figures of every point), in the order the dots are drawn. */
+function drawnFigures(seriesList: readonly Series[]): Array<{ seriesIndex: number; series: Series; point: SeriesPoint; figure: Figure; primary: boolean }> {
+  return seriesList.flatMap((series, seriesIndex) =>
+    series.points.flatMap((point) => point.current.map((figure, k) => ({ seriesIndex, series, point, figure, primary: k === 0 }))),
+  );
+}
+
+function tooltipPoints(seriesList: readonly Series[], locale: Locale): TooltipPoint[] {
+  return drawnFigures(seriesList).map(({ series, point, figure }) => tooltipPoint(series.indicator, point, locale, figure));
+}
+
+/** A point's position in calendar time: its day, or the middle of its month for a month-precision date. */
+export function asOfTime(asOf: string): Date {
+  const [year, month, day] = asOf.split('-').map(Number) as [number, number, number | undefined];
+  return new Date(Date.UTC(year, month - 1, day ?? 15));
+}
+
+function createDocument(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+function bothSizes(draw: (size: { width: number; height: number }) => string): { narrow: string; wide: string } {
+  return { narrow: draw(CHART_SIZES.narrow), wide: draw(CHART_SIZES.wide) };
+}
+
+const FONT = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' } as const;
+
+function dateTick(locale: Locale) {
+  return (date: Date) => {
+    if (date.getUTCMonth() === 0) return String(date.getUTCFullYear());
+    return formatMonthShort(date.toISOString().slice(0, 7), locale);
+  };
+}
+
+function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }): string {
+  const drawn = drawnFigures(seriesList).map((d, i) => ({ ...d, i, date: asOfTime(d.point.asOf), value: d.figure.value }));
+  const times = drawn.map((d) => d.date.getTime());
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const pad = Math.max((max - min) * 0.04, 1000 * 60 * 60 * 24 * 20);
+  const targets = spec.showTarget === false ? [] : seriesList.flatMap((s) => (s.indicator.target ? [{ value: s.indicator.target.value, label: targetLabel(s.indicator, locale) }] : []));
+  const isRate = seriesList.every((s) => s.indicator.kind === 'rate');
+  const yMax = Math.max(...drawn.map((d) => d.value), ...targets.map((t) => t.value), isRate ? 0 : 1);
+  const marks: Plot.Markish[] = [];
+  for (const target of targets) {
+    marks.push(Plot.ruleY([target.value], { className: 'target', stroke: 'currentColor', strokeDasharray: '4 3' }));
+    marks.push(Plot.text([target], { y: 'value', text: 'label', frameAnchor: 'left', dy: -7, textAnchor: 'start', className: 'target' }));
+  }
+  seriesList.forEach((_, seriesIndex) => {
+    const primary = drawn.filter((d) => d.seriesIndex === seriesIndex && d.primary);
+    const others = drawn.filter((d) => d.seriesIndex === seriesIndex && !d.primary);
+    marks.push(Plot.line(primary, { x: 'date', y: 'value', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex}` }));
+    marks.push(Plot.dot(primary, { x: 'date', y: 'value', r: 4.5, fill: 'currentColor', stroke: 'var(--chart-bg, #fff)', strokeWidth: 1.5, className: `series series-${seriesIndex} points points-${seriesIndex}` }));
+    if (others.length > 0) {
+      marks.push(Plot.dot(others, { x: 'date', y: 'value', r: 4.5, fill: 'none', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex} points alt-points-${seriesIndex}` }));
+    }
+  });
+  const svg = Plot.plot({
+    document: createDocument(),
+    width: size.width,
+    height: size.height,
+    marginLeft: 52,
+    marginRight: 16,
+    marginTop: 20,
+    style: FONT,
+    className: 'chart-svg',
+    x: { type: 'utc', domain: [new Date(min - pad), new Date(max + pad)], ticks: Math.max(2, Math.floor(size.width / 110)), tickFormat: dateTick(locale), label: null },
+    y: { domain: [0, isRate ? 100 : yMax * 1.08], grid: true, nice: !isRate, ticks: Math.max(3, Math.floor(size.height / 60)), tickFormat: (v: number) => (isRate ? `${formatTick(v, locale)}%` : formatTick(v, locale)), label: null },
+    marks,
+  });
+  return finishSvg(svg, drawn, (d) => `points-${d.seriesIndex}`, (d) => !d.primary ? `alt-points-${d.seriesIndex}` : undefined);
+}
+
+function targetLabel(indicator: Indicator, locale: Locale): string {
+  const target = indicator.target!;
+  return locale === 'vi' ? `Mục tiêu: ${displayValue(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})` : `Target: ${displayValue(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})`;
+}
+
+function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: { width: number; height: number }): string {
+  const last = series.points.at(-1)!;
+  const total = last.total ?? series.indicator.target?.value ?? last.value;
+  const datum = { value: last.value, total, i: 0 };
+  const label = `${displayExact(series.indicator, { value: last.value, ...(last.total !== undefined ? { total: last.total } : { total }) }, locale)} · ${Math.round((last.value / total) * 100)}%`;
+  const svg = Plot.plot({
+    document: createDocument(),
+    width: size.width,
+    height: 96,
+    marginLeft: 8,
+    marginRight: 8,
+    marginTop: 28,
+    marginBottom: 28,
+    style: FONT,
+    className: 'chart-svg',
+    x: { domain: [0, total], ticks: [0, total], tickFormat: (v: number) => formatTick(v, locale), label: null },
+    y: { axis: null },
+    marks: [
+      Plot.barX([datum], { x: 'total', className: 'track', fill: 'currentColor' }),
+      Plot.barX([datum], { x: 'value', className: 'series series-0 points points-0', fill: 'currentColor' }),
+      Plot.text([datum], { x: 0, text: () => label, frameAnchor: 'top-left', dy: -20, textAnchor: 'start', fontWeight: 'bold' }),
+    ],
+  });
+  return finishSvg(svg, [datum], () => 'points-0', () => undefined, 'rect');
+}
+
+function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; point: SeriesPoint }>, locale: Locale, size: { width: number; height: number }): string {
+  const units = new Set(sorted.map((e) => e.series.indicator.unit.vi));
+  if (units.size > 1) throw new Error(`Chart "${_spec.id}": a comparison needs indicators of one unit, found ${[...units].join(', ')}`);
+  const data = sorted.map((e, i) => ({ i, name: e.series.indicator.name[locale], value: e.point.value, label: `${displayValue(e.series.indicator, e.point.value, e.point.total, locale)} (${formatMonthShort(e.point.asOf, locale)})` }));
+  const band = 52;
+  const svg = Plot.plot({
+    document: createDocument(),
+    width: size.width,
+    height: data.length * band + 30,
+    marginLeft: 8,
+    marginRight: 8,
+    marginTop: 4,
+    marginBottom: 26,
+    style: FONT,
+    className: 'chart-svg',
+    x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
+    y: { domain: data.map((d) => d.name), axis: null, paddingInner: 0, paddingOuter: 0 },
+    marks: [
+      Plot.barX(data, { y: 'name', x: 'value', insetTop: band * 0.45, insetBottom: band * 0.12, fill: 'currentColor', className: 'series series-0 points points-0' }),
+      Plot.text(data, { y: 'name', x: 0, text: (d: { name: string; label: string }) => `${d.name}: ${d.label}`, textAnchor: 'start', dy: -band * 0.22, lineWidth: size.width / 7.5 }),
+    ],
+  });
+  return finishSvg(svg, data, () => 'points-0', () => undefined, 'rect');
+}
+
+function sparklineSvg(series: Series, locale: Locale): string {
+  const data = series.points.map((point, i) => ({ i, date: asOfTime(point.asOf), value: point.value }));
+  const svg = Plot.plot({
+    document: createDocument(),
+    width: 120,
+    height: 36,
+    margin: 4,
+    className: 'sparkline-svg',
+    style: { overflow: 'visible' },
+    x: { type: 'utc', axis: null },
+    y: { axis: null, domain: [0, Math.max(...data.map((d) => d.value))] },
+    marks: [
+      Plot.line(data, { x: 'date', y: 'value', stroke: 'currentColor', strokeWidth: 1.5 }),
+      Plot.dot(data, { x: 'date', y: 'value', r: 2, fill: 'currentColor' }),
+    ],
+  });
+  const element = svg as unknown as SVGSVGElement;
+  element.setAttribute('aria-hidden', 'true');
+  element.setAttribute('focusable', 'false');
+  element.removeAttribute('aria-label');
+  return cleanMarkup(element, locale);
+}
+
+/**
+ * Makes Plot's output ours: ids on the drawn points for the tooltip, no
+ * inline <style> (global.css styles .chart-svg), rounded coordinates.
+ */
+function finishSvg<T extends { i: number }>(
+  plotted: Element | SVGSVGElement | HTMLElement,
+  data: readonly T[],
+  groupOf: (d: T) => string,
+  altGroupOf: (d: T) => string | undefined,
+  shape: 'circle' | 'rect' = 'circle',
+): string {
+  const svg = plotted as unknown as SVGSVGElement;
+  const byGroup = new Map<string, T[]>();
+  for (const d of data) {
+    const group = altGroupOf(d) ?? groupOf(d);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), d]);
+  }
+  for (const [group, members] of byGroup) {
+    const shapes = [...svg.querySelectorAll(`g.${group} ${shape}`)];
+    shapes.forEach((element, k) => {
+      const d = members[k];
+      if (d) element.setAttribute('data-i', String(d.i));
+    });
+  }
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  return cleanMarkup(svg);
+}
+
+function cleanMarkup(svg: SVGSVGElement, _locale?: Locale): string {
+  svg.querySelectorAll('style').forEach((style) => style.remove());
+  // Plot labels groups with aria-label; the picture as a whole is described by the figure.
+  svg.querySelectorAll('[aria-label]').forEach((element) => element.removeAttribute('aria-label'));
+  return svg.outerHTML.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`);
+}
