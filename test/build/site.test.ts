@@ -39,11 +39,11 @@ function snapshotTree(dir: string): Record<string, string> {
 beforeAll(() => {
   const result = build();
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
-  expect(result.stdout).toMatch(/Built \d+ pages .*4 indicators, 8 figures, 2 months, [\d.]+ s/);
+  expect(result.stdout).toMatch(/Built \d+ pages .*5 indicators, 9 figures, 2 months, [\d.]+ s/);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const INDICATORS = ['eid-accounts-activated', 'essential-services-online', 'online-dossier-rate', 'vneid-monthly-uses'];
+const INDICATORS = ['eid-accounts-activated', 'eid-accounts-level2', 'essential-services-online', 'online-dossier-rate', 'vneid-monthly-uses'];
 const localePrefixes = ['', 'en/'];
 
 describe('fixture build', () => {

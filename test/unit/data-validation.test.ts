@@ -44,7 +44,7 @@ describe('validateDataset: good input', () => {
   it('accepts the fixture releases in both spellings, including a spreadsheet CSV (BOM, CRLF, trailing blank line)', () => {
     const { dataset, issues } = validateDataset(files({ '2024-07.csv': JULY_2024_CSV, '2024-08.json': AUGUST_2024_JSON }));
     expect(issues).toEqual([]);
-    expect(dataset.releases.map((r) => [r.id, r.figures.length])).toEqual([['2024-07', 4], ['2024-08', 4]]);
+    expect(dataset.releases.map((r) => [r.id, r.figures.length])).toEqual([['2024-07', 4], ['2024-08', 5]]);
     const first = dataset.releases[0]!.figures[0]!;
     expect(first).toMatchObject({ indicator: 'eid-accounts-activated', value: 40000000, asOf: '2024-06-30', release: '2024-07', location: { file: 'data/months/2024-07.csv', line: 2 } });
     const meeting = dataset.releases[0]!.figures[2]!;
@@ -179,7 +179,7 @@ describe('validateDataset: each bad input names file, line and field', () => {
   });
 
   it('a malformed catalogue names the JSON path and field', () => {
-    const broken = { indicators: [{ ...FIXTURE_INDICATORS[0], id: 'Bad_ID' }, { ...FIXTURE_INDICATORS[3], period: undefined }] };
+    const broken = { indicators: [{ ...FIXTURE_INDICATORS[0], id: 'Bad_ID' }, { ...FIXTURE_INDICATORS.find((i) => i.kind === 'flow'), period: undefined }] };
     const { issues } = validateDataset(files({}, broken));
     expect(issues.map((i) => [i.path, i.field])).toEqual([['$.indicators[0].id', 'id'], ['$.indicators[1].period', 'period']]);
   });

@@ -62,15 +62,17 @@ describe('releaseChanges', () => {
 
   it('a later release: new indicators, new figures, changed latest values and revisions', () => {
     expect(august!.previousRelease?.id).toBe('2024-07');
-    expect(august!.newIndicators.map((i) => i.id)).toEqual(['vneid-monthly-uses']);
+    expect(august!.newIndicators.map((i) => i.id)).toEqual(['eid-accounts-level2', 'vneid-monthly-uses']);
     expect(august!.newFigures.map((f) => `${f.indicator}@${f.asOf}`)).toEqual([
       'eid-accounts-activated@2024-08-20',
       'essential-services-online@2024-08-10',
+      'eid-accounts-level2@2024-08-20',
       'vneid-monthly-uses@2024-08',
     ]);
     expect(august!.revisions.map((r) => `${r.indicator}@${r.asOf}:${r.figure.value}`)).toEqual(['eid-accounts-activated@2024-07-15:41500000']);
     expect(august!.changedLatest.map((c) => [c.indicator.id, c.before?.value, c.after.value])).toEqual([
       ['eid-accounts-activated', 41000000, 45200000],
+      ['eid-accounts-level2', undefined, 30100000],
       ['essential-services-online', 25, 54],
       ['vneid-monthly-uses', undefined, 1250000],
     ]);

@@ -77,7 +77,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title,
         takeaway: seriesList.length === 1 ? takeawayFor(seriesList[0]!, locale) : seriesList.map((s) => seriesSentence(s, locale)).join(' '),
         summary: seriesList.map((s) => seriesSentence(s, locale)).join(' '),
-        svg: bothSizes((size) => timeSeriesSvg(spec, seriesList, locale, size)),
+        svg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
         legend: seriesList.length > 1 ? seriesList.map((s, i) => ({ name: s.indicator.name[locale], seriesIndex: i })) : [],
         points,
       };
@@ -90,7 +90,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title,
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes((size) => progressSvg(spec, series, locale, size)),
+        svg: bothSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
         legend: [],
         points: tooltipPoints([{ ...series, points: series.points.slice(-1) }], locale),
       };
@@ -104,7 +104,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title: spec.title?.[locale] ?? '',
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes((size) => comparisonSvg(spec, sorted, locale, size)),
+        svg: bothSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
         legend: [],
         points: sorted.map(({ series, point }) => tooltipPoint(series.indicator, point, locale)),
       };
@@ -171,8 +171,16 @@ function createDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-function bothSizes(draw: (size: { width: number; height: number }) => string): { narrow: string; wide: string } {
-  return { narrow: draw(CHART_SIZES.narrow), wide: draw(CHART_SIZES.wide) };
+/** The element ids a chart's figure gives its title and summary; the SVG is named by them. */
+export function chartElementIds(chartId: string): { figure: string; title: string; summary: string } {
+  const figure = `chart-${chartId}`;
+  return { figure, title: `${figure}-title`, summary: `${figure}-summary` };
+}
+
+function bothSizes(chartId: string, draw: (size: { width: number; height: number }) => string): { narrow: string; wide: string } {
+  const ids = chartElementIds(chartId);
+  const named = (svg: string) => svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.summary}" `);
+  return { narrow: named(draw(CHART_SIZES.narrow)), wide: named(draw(CHART_SIZES.wide)) };
 }
 
 const FONT = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' } as const;
@@ -257,23 +265,35 @@ function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: 
 function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; point: SeriesPoint }>, locale: Locale, size: { width: number; height: number }): string {
   const units = new Set(sorted.map((e) => e.series.indicator.unit.vi));
   if (units.size > 1) throw new Error(`Chart "${_spec.id}": a comparison needs indicators of one unit, found ${[...units].join(', ')}`);
-  const data = sorted.map((e, i) => ({ i, name: e.series.indicator.name[locale], value: e.point.value, label: `${displayValue(e.series.indicator, e.point.value, e.point.total, locale)} (${formatMonthShort(e.point.asOf, locale)})` }));
-  const band = 52;
+  const fontSize = 13;
+  // Labels sit above their bars and wrap; Plot measures lineWidth in ems.
+  const lineWidth = (size.width - 16) / fontSize;
+  const data = sorted.map((e, i) => {
+    const text = `${e.series.indicator.name[locale]}: ${displayValue(e.series.indicator, e.point.value, e.point.total, locale)} (${formatMonthShort(e.point.asOf, locale)})`;
+    const lines = Math.ceil((text.length * 0.55) / lineWidth);
+    return { i, key: e.series.indicator.id, value: e.point.value, text, lines };
+  });
+  const lineHeight = fontSize * 1.25;
+  const barHeight = 14;
+  const bands = data.map((d) => d.lines * lineHeight + barHeight + 14);
+  const offsets = bands.map((_, k) => bands.slice(0, k).reduce((a, b) => a + b, 0));
+  const height = bands.reduce((a, b) => a + b, 0) + 30;
+  const rows = data.map((d, k) => ({ ...d, top: offsets[k]!, labelY: offsets[k]! + 4, barTop: offsets[k]! + d.lines * lineHeight + 6 }));
   const svg = Plot.plot({
     document: createDocument(),
     width: size.width,
-    height: data.length * band + 30,
+    height,
     marginLeft: 8,
     marginRight: 8,
-    marginTop: 4,
+    marginTop: 0,
     marginBottom: 26,
     style: FONT,
     className: 'chart-svg',
     x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
-    y: { domain: data.map((d) => d.name), axis: null, paddingInner: 0, paddingOuter: 0 },
+    y: { type: 'identity', axis: null },
     marks: [
-      Plot.barX(data, { y: 'name', x: 'value', insetTop: band * 0.45, insetBottom: band * 0.12, fill: 'currentColor', className: 'series series-0 points points-0' }),
-      Plot.text(data, { y: 'name', x: 0, text: (d: { name: string; label: string }) => `${d.name}: ${d.label}`, textAnchor: 'start', dy: -band * 0.22, lineWidth: size.width / 7.5 }),
+      Plot.rectX(rows, { x1: 0, x2: 'value', y1: 'barTop', y2: (d: { barTop: number }) => d.barTop + barHeight, fill: 'currentColor', className: 'series series-0 points points-0' }),
+      Plot.text(rows, { x: 0, y: 'labelY', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineWidth, lineHeight: 1.25 }),
     ],
   });
   return finishSvg(svg, data, () => 'points-0', () => undefined, 'rect');
@@ -326,7 +346,6 @@ function finishSvg<T extends { i: number }>(
       if (d) element.setAttribute('data-i', String(d.i));
     });
   }
-  svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   return cleanMarkup(svg);
 }

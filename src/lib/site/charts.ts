@@ -1,0 +1,79 @@
+import type { ChartSpec } from '../charts/spec.ts';
+import { defaultChartFor } from '../charts/spec.ts';
+import type { ChartData } from '../charts/render.ts';
+import { seriesAt } from '../data/releases.ts';
+import type { SiteModel } from './model.ts';
+
+/**
+ * Which charts each page shows. Chart ids are stable: an indicator's main
+ * chart has the indicator's id, its progress bar `<id>-progress`, its
+ * comparison with sibling indicators `<id>-compare`.
+ */
+
+/** The data charts are drawn from: the latest release, or the dataset as it stood after `releaseId`. */
+export function chartDataAt(model: SiteModel, releaseId?: string): ChartData {
+  const version = releaseId ?? model.latestRelease?.id ?? '';
+  if (releaseId === undefined || releaseId === model.latestRelease?.id) return { series: model.series, dataVersion: version };
+  return { series: seriesAt(model.dataset, releaseId), dataVersion: version };
+}
+
+/** Indicators of the same topic and unit that have figures: what an indicator is compared with. */
+function siblingsOf(model: SiteModel, id: string): string[] {
+  const indicator = model.indicatorsById.get(id)!;
+  return model.indicators
+    .filter((other) => other.topic === indicator.topic && other.unit.vi === indicator.unit.vi && (model.series.get(other.id)?.points.length ?? 0) > 0)
+    .map((other) => other.id);
+}
+
+/** The charts of an indicator page: its history (or big number), progress toward its total, a comparison with its siblings. */
+export function indicatorCharts(model: SiteModel, id: string, data: ChartData = chartDataAt(model)): ChartSpec[] {
+  const series = data.series.get(id);
+  if (!series || series.points.length === 0) return [];
+  const charts: ChartSpec[] = [defaultChartFor(series)];
+  const last = series.points.at(-1)!;
+  if (series.indicator.kind === 'count-of-total' && last.total !== undefined && charts[0]!.kind !== 'progress') {
+    charts.push({ id: `${id}-progress`, kind: 'progress', indicator: id });
+  }
+  const siblings = siblingsOf(model, id).filter((other) => (data.series.get(other)?.points.length ?? 0) > 0);
+  if (siblings.length >= 2 && siblings.length <= 8) {
+    charts.push({
+      id: `${id}-compare`,
+      kind: 'comparison',
+      indicators: siblings,
+      title: {
+        vi: `${series.indicator.name.vi} và các chỉ số cùng loại: số mới nhất`,
+        en: `${series.indicator.name.en} and related indicators: latest figures`,
+      },
+    });
+  }
+  return charts;
+}
+
+/** The charts of the home page: a big number per headline indicator, then the longest history among them. */
+export function homeCharts(model: SiteModel): { bigNumbers: ChartSpec[]; lead?: ChartSpec; progress: ChartSpec[]; comparisons: ChartSpec[] } {
+  const featured = model.indicators.filter((i) => i.featured && (model.series.get(i.id)?.points.length ?? 0) > 0);
+  const bigNumbers: ChartSpec[] = featured.map((i) => ({ id: `${i.id}-headline`, kind: 'big-number', indicator: i.id }));
+  const longest = [...featured].sort((a, b) => model.series.get(b.id)!.points.length - model.series.get(a.id)!.points.length)[0];
+  const lead: ChartSpec | undefined = longest && model.series.get(longest.id)!.points.length > 1 ? { id: longest.id, kind: 'time-series', indicators: [longest.id] } : undefined;
+  const progress: ChartSpec[] = featured
+    .filter((i) => i.kind === 'count-of-total' && model.series.get(i.id)!.points.at(-1)?.total !== undefined)
+    .map((i) => ({ id: `${i.id}-progress`, kind: 'progress', indicator: i.id }));
+  // Headline indicators of one topic and unit are compared side by side.
+  const groups = new Map<string, string[]>();
+  for (const indicator of featured) {
+    const key = `${indicator.topic}|${indicator.unit.vi}`;
+    groups.set(key, [...(groups.get(key) ?? []), indicator.id]);
+  }
+  const comparisons: ChartSpec[] = [...groups.values()]
+    .filter((ids) => ids.length >= 2)
+    .map((ids) => {
+      const first = model.indicatorsById.get(ids[0]!)!;
+      return {
+        id: `${first.topic}-headline-compare`,
+        kind: 'comparison',
+        indicators: ids,
+        title: { vi: `So sánh: ${ids.map((id) => model.indicatorsById.get(id)!.name.vi.toLowerCase()).join(', ')}`, en: `Compared: ${ids.map((id) => model.indicatorsById.get(id)!.name.en).join(', ')}` },
+      };
+    });
+  return { bigNumbers, ...(lead ? { lead } : {}), progress, comparisons };
+}

@@ -1,0 +1,110 @@
+/**
+ * Tooltips for charts drawn at build time. Loaded only when a chart nears the
+ * viewport. Works with mouse, touch and keyboard (focus the chart, then use
+ * the arrow keys). Reads the points from the chart's JSON island; each drawn
+ * shape carries `data-i`, the index of its point.
+ */
+interface TooltipPoint {
+  name: string;
+  value: string;
+  asOf: string;
+  source: string;
+  url?: string;
+}
+
+const HINT: Record<string, string> = {
+  vi: 'Dùng phím mũi tên để xem từng số liệu.',
+  en: 'Use the arrow keys to step through the figures.',
+};
+
+export function enhance(figure: HTMLElement): void {
+  const found = figure.querySelector<HTMLElement>('.chart-plot');
+  const island = figure.querySelector('script.chart-points');
+  if (!found || !island || found.dataset.enhanced) return;
+  const plot: HTMLElement = found;
+  plot.dataset.enhanced = 'true';
+  const points = JSON.parse(island.textContent ?? '[]') as TooltipPoint[];
+  const several = new Set(points.map((p) => p.name)).size > 1;
+  const lang = document.documentElement.lang in HINT ? document.documentElement.lang : 'en';
+
+  const tip = document.createElement('div');
+  tip.className = 'chart-tooltip';
+  tip.setAttribute('role', 'status');
+  tip.hidden = true;
+  plot.append(tip);
+  plot.tabIndex = 0;
+  plot.setAttribute('role', 'group');
+  plot.setAttribute('aria-label', `${plot.dataset.label ?? ''}. ${HINT[lang]}`);
+
+  let active = -1;
+  const shapes = (): SVGElement[] =>
+    [...plot.querySelectorAll<SVGElement>('[data-i]')]
+      .filter((shape) => shape.getClientRects().length > 0)
+      .sort((a, b) => Number(a.dataset.i) - Number(b.dataset.i));
+
+  function show(index: number): void {
+    const visible = shapes();
+    const shape = visible[index];
+    const point = shape ? points[Number(shape.dataset.i)] : undefined;
+    if (!shape || !point) return;
+    visible.forEach((s) => s.classList.toggle('active', s === shape));
+    active = index;
+    tip.replaceChildren();
+    const line = (text: string, className: string) => {
+      const element = document.createElement('span');
+      element.className = className;
+      element.textContent = text;
+      tip.append(element);
+    };
+    if (several) line(point.name, 'tip-name');
+    line(point.value, 'tip-value');
+    line(point.asOf, 'tip-date');
+    line(point.source, 'tip-source');
+    tip.hidden = false;
+    const box = plot.getBoundingClientRect();
+    const mark = shape.getBoundingClientRect();
+    const x = mark.left + mark.width / 2 - box.left;
+    const y = mark.top - box.top;
+    const left = Math.min(Math.max(x - tip.offsetWidth / 2, 0), Math.max(box.width - tip.offsetWidth, 0));
+    tip.style.left = `${left}px`;
+    tip.style.top = `${Math.max(y - tip.offsetHeight - 10, 0)}px`;
+  }
+
+  function hide(): void {
+    tip.hidden = true;
+    shapes().forEach((s) => s.classList.remove('active'));
+  }
+
+  function nearest(event: PointerEvent): number {
+    let best = -1;
+    let bestDistance = Infinity;
+    shapes().forEach((shape, index) => {
+      const r = shape.getBoundingClientRect();
+      const dx = r.left + r.width / 2 - event.clientX;
+      const dy = r.top + r.height / 2 - event.clientY;
+      const distance = dx * dx + dy * dy * 0.25;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = index;
+      }
+    });
+    return best;
+  }
+
+  plot.addEventListener('pointermove', (event) => show(nearest(event)));
+  plot.addEventListener('pointerdown', (event) => show(nearest(event)));
+  plot.addEventListener('pointerleave', () => {
+    if (document.activeElement !== plot) hide();
+  });
+  plot.addEventListener('focus', () => show(active >= 0 ? active : shapes().length - 1));
+  plot.addEventListener('blur', hide);
+  plot.addEventListener('keydown', (event) => {
+    const count = shapes().length;
+    const moves: Record<string, number> = { ArrowRight: active + 1, ArrowDown: active + 1, ArrowLeft: active - 1, ArrowUp: active - 1, Home: 0, End: count - 1 };
+    if (event.key === 'Escape') return hide();
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    show(Math.min(Math.max(next, 0), count - 1));
+  });
+}
