@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Figure, Indicator, Locale, Source } from '../data/types.ts';
 import type { Series, SeriesPoint } from '../data/series.ts';
-import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
+import { formatAsOf, formatCompact, formatMonthShort, formatPercent, formatRatio, formatTick } from '../format/index.ts';
 import { displayExact, displayValue } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
@@ -40,7 +40,8 @@ export interface RenderedChart {
   summary: string;
   /** SVG markup for narrow (phone) and wide containers; absent for a big number. */
   svg?: { narrow: string; wide: string };
-  bigNumber?: { value: string; asOf: string; change?: string; sparkline?: string };
+  /** The number and its unit apart, so the unit can be set smaller. */
+  bigNumber?: { value: string; unit: string; asOf: string; change?: string; sparkline?: string };
   legend: Array<{ name: string; seriesIndex: number }>;
   rows: ChartRow[];
   sources: Source[];
@@ -121,7 +122,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         summary: sentence,
         bigNumber: last
           ? {
-              value: displayValue(series.indicator, last.value, last.total, locale),
+              ...bigValue(series.indicator, last, locale),
               asOf: formatAsOf(last.asOf, locale),
               ...(change ? { change } : {}),
               ...(series.points.length > 1 ? { sparkline: sparklineSvg(series, locale) } : {}),
@@ -132,6 +133,12 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
       };
     }
   }
+}
+
+function bigValue(indicator: Indicator, point: SeriesPoint, locale: Locale): { value: string; unit: string } {
+  if (point.total !== undefined) return { value: formatRatio(point.value, point.total, locale), unit: indicator.unit[locale] };
+  if (indicator.kind === 'rate') return { value: formatPercent(point.value, locale), unit: '' };
+  return { value: formatCompact(point.value, locale), unit: indicator.unit[locale] };
 }
 
 function uniqueSources(sources: Source[]): Source[] {

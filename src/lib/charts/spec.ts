@@ -17,7 +17,7 @@ interface SpecBase {
 export interface TimeSeriesSpec extends SpecBase {
   kind: 'time-series';
   /** One or several indicators; several share one axis, so they must share a unit. */
-  indicators: string[];
+  indicators: readonly string[];
   /** Draw the indicator's target (if it has one) as a rule. Default true. */
   showTarget?: boolean;
 }
@@ -31,7 +31,7 @@ export interface ProgressSpec extends SpecBase {
 /** Several indicators compared at their latest report: sorted bars, labelled directly. */
 export interface ComparisonSpec extends SpecBase {
   kind: 'comparison';
-  indicators: string[];
+  indicators: readonly string[];
 }
 
 /** A big number with its as-of date, the change since the previous report and a sparkline. */
@@ -44,7 +44,7 @@ export type ChartSpec = TimeSeriesSpec | ProgressSpec | ComparisonSpec | BigNumb
 export type ChartKind = ChartSpec['kind'];
 
 /** The indicator ids a spec draws. */
-export function indicatorsOf(spec: ChartSpec): string[] {
+export function indicatorsOf(spec: ChartSpec): readonly string[] {
   return 'indicators' in spec ? spec.indicators : [spec.indicator];
 }
 
