@@ -91,6 +91,8 @@ export function enhance(figure: HTMLElement): void {
     return best;
   }
 
+  addMeasureToggle(figure, plot, hide);
+
   plot.addEventListener('pointermove', (event) => show(nearest(event)));
   plot.addEventListener('pointerdown', (event) => show(nearest(event)));
   plot.addEventListener('pointerleave', () => {
@@ -107,4 +109,38 @@ export function enhance(figure: HTMLElement): void {
     event.preventDefault();
     show(Math.min(Math.max(next, 0), count - 1));
   });
+}
+
+/**
+ * For "x out of y" series, a toggle between the counts and their share of the
+ * total. The share rendering ships inert in a <template>; without JavaScript
+ * the counts are shown.
+ */
+function addMeasureToggle(figure: HTMLElement, plot: HTMLElement, onSwitch: () => void): void {
+  const template = figure.querySelector<HTMLTemplateElement>('template.chart-share');
+  if (!template) return;
+  const views: Record<'value' | 'share', Node[]> = {
+    value: [...plot.querySelectorAll(':scope > .chart-narrow, :scope > .chart-wide')],
+    share: [...template.content.cloneNode(true).childNodes].filter((node) => node.nodeType === Node.ELEMENT_NODE),
+  };
+  const group = document.createElement('div');
+  group.className = 'chart-toggle';
+  group.setAttribute('role', 'group');
+  const buttons = (['value', 'share'] as const).map((measure) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = template.dataset[measure === 'value' ? 'toggleValue' : 'toggleShare'] ?? measure;
+    button.setAttribute('aria-pressed', String(measure === 'value'));
+    button.addEventListener('click', () => {
+      if (plot.dataset.measure === measure) return;
+      onSwitch();
+      const tip = plot.querySelector('.chart-tooltip');
+      plot.replaceChildren(...views[measure], ...(tip ? [tip] : []));
+      plot.dataset.measure = measure;
+      buttons.forEach((other) => other.setAttribute('aria-pressed', String(other === button)));
+    });
+    group.append(button);
+    return button;
+  });
+  plot.before(group);
 }

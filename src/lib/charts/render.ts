@@ -40,6 +40,8 @@ export interface RenderedChart {
   summary: string;
   /** SVG markup for narrow (phone) and wide containers; absent for a big number. */
   svg?: { narrow: string; wide: string };
+  /** The same figures as a share of their totals (0–100%), for "x out of y" series: the browser offers a toggle. */
+  shareSvg?: { narrow: string; wide: string };
   /** The number and its unit apart, so the unit can be set smaller. */
   bigNumber?: { value: string; unit: string; asOf: string; change?: string; sparkline?: string };
   legend: Array<{ name: string; seriesIndex: number }>;
@@ -79,6 +81,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         takeaway: seriesList.length === 1 ? takeawayFor(seriesList[0]!, locale) : seriesList.map((s) => seriesSentence(s, locale)).join(' '),
         summary: seriesList.map((s) => seriesSentence(s, locale)).join(' '),
         svg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
+        ...(hasTotals(seriesList) ? { shareSvg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')) } : {}),
         legend: seriesList.length > 1 ? seriesList.map((s, i) => ({ name: s.indicator.name[locale], seriesIndex: i })) : [],
         points,
       };
@@ -199,14 +202,25 @@ function dateTick(locale: Locale) {
   };
 }
 
-function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }): string {
-  const drawn = drawnFigures(seriesList).map((d, i) => ({ ...d, i, date: asOfTime(d.point.asOf), value: d.figure.value }));
+/** True when every drawn figure is "x out of y", so a share of the total is meaningful. */
+function hasTotals(seriesList: readonly Series[]): boolean {
+  const figures = drawnFigures(seriesList);
+  return figures.length > 1 && figures.every((d) => d.figure.total !== undefined && d.figure.total > 0);
+}
+
+function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }, measure: 'value' | 'share' = 'value'): string {
+  const drawn = drawnFigures(seriesList).map((d, i) => ({
+    ...d,
+    i,
+    date: asOfTime(d.point.asOf),
+    value: measure === 'share' ? (d.figure.value / d.figure.total!) * 100 : d.figure.value,
+  }));
   const times = drawn.map((d) => d.date.getTime());
   const min = Math.min(...times);
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.04, 1000 * 60 * 60 * 24 * 20);
-  const targets = spec.showTarget === false ? [] : seriesList.flatMap((s) => (s.indicator.target ? [{ value: s.indicator.target.value, label: targetLabel(s.indicator, locale) }] : []));
-  const isRate = seriesList.every((s) => s.indicator.kind === 'rate');
+  const targets = spec.showTarget === false || measure === 'share' ? [] : seriesList.flatMap((s) => (s.indicator.target ? [{ value: s.indicator.target.value, label: targetLabel(s.indicator, locale) }] : []));
+  const isRate = measure === 'share' || seriesList.every((s) => s.indicator.kind === 'rate');
   const yMax = Math.max(...drawn.map((d) => d.value), ...targets.map((t) => t.value), isRate ? 0 : 1);
   const marks: Plot.Markish[] = [];
   for (const target of targets) {
