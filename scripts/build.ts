@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { validateDataset } from '../src/lib/data/load.ts';
 import { formatIssue } from '../src/lib/data/errors.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+import { writeShareImages } from './post-build/share-images.ts';
+import { writeSearchIndex } from './post-build/search-index.ts';
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +32,9 @@ rmSync(staging, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
   await build({ root, outDir: staging, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+  // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
+  await writeShareImages(staging);
+  await writeSearchIndex(staging);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`✗ Build failed; the previous dist/ is unchanged.\n${(error as Error).stack ?? String(error)}`);

@@ -103,22 +103,24 @@ describe('formatCompact', () => {
     expect(formatCompact(8_200_000_000_000, 'vi')).toBe(`8,2${N}nghìn${N}tỷ`);
   });
 
-  it('rounds to one fraction digit and drops a trailing zero', () => {
-    expect(formatCompact(26_349_999, 'vi')).toBe(`26,3${N}triệu`);
-    expect(formatCompact(26_350_000, 'en')).toBe(`26.4${N}million`);
+  it('rounds to two fraction digits and drops trailing zeros', () => {
+    expect(formatCompact(26_349_999, 'vi')).toBe(`26,35${N}triệu`);
+    expect(formatCompact(9_580_000, 'vi')).toBe(`9,58${N}triệu`);
+    expect(formatCompact(26_355_000, 'en')).toBe(`26.36${N}million`);
     expect(formatCompact(1_000_000, 'vi')).toBe(`1${N}triệu`);
     expect(formatCompact(1_000_000, 'en')).toBe(`1${N}million`);
-    expect(formatCompact(1_040_000, 'vi')).toBe(`1${N}triệu`);
+    expect(formatCompact(1_004_000, 'vi')).toBe(`1${N}triệu`);
+    expect(formatCompact(1_040_000, 'vi')).toBe(`1,04${N}triệu`);
     expect(formatCompact(123_900_000, 'vi')).toBe(`123,9${N}triệu`);
     expect(formatCompact(123_900_000, 'en')).toBe(`123.9${N}million`);
-    expect(formatCompact(1_234_567_890, 'vi')).toBe(`1,2${N}tỷ`);
-    expect(formatCompact(1_234_567_890, 'en')).toBe(`1.2${N}billion`);
+    expect(formatCompact(1_234_567_890, 'vi')).toBe(`1,23${N}tỷ`);
+    expect(formatCompact(1_234_567_890, 'en')).toBe(`1.23${N}billion`);
   });
 
   it('moves up a scale when rounding reaches 1000', () => {
-    expect(formatCompact(999_950_000, 'vi')).toBe(`1${N}tỷ`);
-    expect(formatCompact(999_950_000, 'en')).toBe(`1${N}billion`);
-    expect(formatCompact(999_940_000, 'vi')).toBe(`999,9${N}triệu`);
+    expect(formatCompact(999_995_000, 'vi')).toBe(`1${N}tỷ`);
+    expect(formatCompact(999_995_000, 'en')).toBe(`1${N}billion`);
+    expect(formatCompact(999_940_000, 'vi')).toBe(`999,94${N}triệu`);
     expect(formatCompact(999_999_999_999, 'en')).toBe(`1${N}trillion`);
     expect(formatCompact(999_999.999, 'vi')).toBe(`1${N}triệu`);
   });

@@ -53,7 +53,7 @@ export interface RenderedChart {
 
 /** Sizes of the two renderings: the narrow one is shown below ~34rem of container width. */
 export const CHART_SIZES = {
-  narrow: { width: 340, height: 240 },
+  narrow: { width: 300, height: 230 },
   wide: { width: 680, height: 320 },
 } as const;
 
@@ -195,6 +195,20 @@ function bothSizes(chartId: string, draw: (size: { width: number; height: number
 
 const FONT = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' } as const;
 
+/** A label's width in SVG units, estimated (there is no layout at build time): at most ~0.6 em a character at 13 px. */
+function labelWidth(text: string): number {
+  return text.length * 0.6 * 13;
+}
+
+/** The tick labels Plot drew on an axis, with their x position (before cleanMarkup strips the aria-labels). */
+function tickLabels(plotted: Element | SVGSVGElement | HTMLElement, axis: 'x' | 'y'): Array<{ text: string; x: number }> {
+  const svg = plotted as unknown as SVGSVGElement;
+  return [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((text) => ({
+    text: text.textContent ?? '',
+    x: Number(/translate\(([-\d.]+)/.exec(text.getAttribute('transform') ?? '')?.[1] ?? 0),
+  }));
+}
+
 function dateTick(locale: Locale) {
   return (date: Date) => {
     if (date.getUTCMonth() === 0) return String(date.getUTCFullYear());
@@ -236,12 +250,12 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
       marks.push(Plot.dot(others, { x: 'date', y: 'value', r: 4.5, fill: 'none', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex} points alt-points-${seriesIndex}` }));
     }
   });
-  const svg = Plot.plot({
+  const draw = (marginLeft: number, marginRight: number) => Plot.plot({
     document: createDocument(),
     width: size.width,
     height: size.height,
-    marginLeft: 52,
-    marginRight: 16,
+    marginLeft,
+    marginRight,
     marginTop: 20,
     style: FONT,
     className: 'chart-svg',
@@ -249,6 +263,13 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
     y: { domain: [0, isRate ? 100 : yMax * 1.08], grid: true, nice: !isRate, ticks: Math.max(3, Math.floor(size.height / 60)), tickFormat: (v: number) => (isRate ? `${formatTick(v, locale)}%` : formatTick(v, locale)), label: null },
     marks,
   });
+  // Widen the margins when tick labels would not fit (e.g. "10 nghìn tỷ" on the y axis, a date tick at the right edge).
+  const first = draw(52, 16);
+  const yLabels = tickLabels(first, 'y');
+  const marginLeft = Math.max(52, Math.ceil(Math.max(0, ...yLabels.map((l) => labelWidth(l.text))) + 9 + 4));
+  const rightOverflow = Math.max(0, ...tickLabels(first, 'x').map((l) => l.x + labelWidth(l.text) / 2 - (size.width - 2)));
+  const marginRight = 16 + Math.ceil(rightOverflow);
+  const svg = marginLeft === 52 && marginRight === 16 ? first : draw(marginLeft, marginRight);
   return finishSvg(svg, drawn, (d) => `points-${d.seriesIndex}`, (d) => !d.primary ? `alt-points-${d.seriesIndex}` : undefined);
 }
 
@@ -262,12 +283,14 @@ function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: 
   const total = last.total ?? series.indicator.target?.value ?? last.value;
   const datum = { value: last.value, total, i: 0 };
   const label = `${displayExact(series.indicator, { value: last.value, ...(last.total !== undefined ? { total: last.total } : { total }) }, locale)} · ${Math.round((last.value / total) * 100)}%`;
+  // The total's tick sits at the right edge, centred on it: leave room for half of it.
+  const marginRight = Math.max(8, Math.ceil(labelWidth(formatTick(total, locale)) / 2));
   const svg = Plot.plot({
     document: createDocument(),
     width: size.width,
     height: 96,
     marginLeft: 8,
-    marginRight: 8,
+    marginRight,
     marginTop: 28,
     marginBottom: 28,
     style: FONT,

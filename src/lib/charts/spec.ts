@@ -60,3 +60,36 @@ export function defaultChartFor(series: Series): ChartSpec {
   }
   return { id: indicator.id, kind: 'time-series', indicators: [indicator.id] };
 }
+
+/** The props an author writes in MDX: `<Chart kind="comparison" indicators={[…]} title="…" />`. */
+export interface ChartProps {
+  kind?: ChartKind;
+  indicator?: string;
+  indicators?: readonly string[];
+  id?: string;
+  title?: string;
+}
+
+/**
+ * Turns MDX props into a spec, with errors an author can act on. The id is
+ * stable: given, or the kind and indicator ids joined.
+ */
+export function specFromProps(props: ChartProps): ChartSpec {
+  const kind = props.kind ?? 'time-series';
+  const ids = props.indicators ?? (props.indicator ? [props.indicator] : []);
+  if (ids.length === 0) throw new Error(`<Chart kind="${kind}">: give indicator="…" or indicators={["…", "…"]}`);
+  if ((kind === 'progress' || kind === 'big-number') && ids.length !== 1) throw new Error(`<Chart kind="${kind}">: takes exactly one indicator, got ${ids.join(', ')}`);
+  if (ids.length > 1 && !props.title) throw new Error(`<Chart indicators={[${ids.join(', ')}]}>: a chart of several indicators needs a title="…"`);
+  const id = props.id ?? `${ids.join('-and-')}${kind === 'time-series' ? '' : `-${kind}`}`;
+  const title = props.title ? { title: { vi: props.title, en: props.title } as Bilingual } : {};
+  switch (kind) {
+    case 'time-series':
+      return { id, kind, indicators: ids, ...title };
+    case 'comparison':
+      return { id, kind, indicators: ids, ...title };
+    case 'progress':
+      return { id, kind, indicator: ids[0]!, ...title };
+    case 'big-number':
+      return { id, kind, indicator: ids[0]!, ...title };
+  }
+}

@@ -26,9 +26,9 @@ interface Scale {
  */
 const PROSE_SCALES: readonly Scale[] = [
   { divisor: 1, maxFraction: 2, suffix: { vi: '', en: '' } },
-  { divisor: 1e6, maxFraction: 1, suffix: { vi: `${NBSP}triệu`, en: `${NBSP}million` } },
-  { divisor: 1e9, maxFraction: 1, suffix: { vi: `${NBSP}tỷ`, en: `${NBSP}billion` } },
-  { divisor: 1e12, maxFraction: 1, suffix: { vi: `${NBSP}nghìn${NBSP}tỷ`, en: `${NBSP}trillion` } },
+  { divisor: 1e6, maxFraction: 2, suffix: { vi: `${NBSP}triệu`, en: `${NBSP}million` } },
+  { divisor: 1e9, maxFraction: 2, suffix: { vi: `${NBSP}tỷ`, en: `${NBSP}billion` } },
+  { divisor: 1e12, maxFraction: 2, suffix: { vi: `${NBSP}nghìn${NBSP}tỷ`, en: `${NBSP}trillion` } },
 ];
 
 /**
@@ -111,13 +111,13 @@ export function formatNumber(value: number, locale: Locale): string {
  *
  * Rule: below one million (in absolute value) the number is written in
  * full, as `formatNumber` does. From one million up it is a count of
- * million / billion / trillion (triệu / tỷ / nghìn tỷ) with at most one
- * fraction digit, never a trailing zero (`1 triệu`, not `1,0 triệu`),
+ * million / billion / trillion (triệu / tỷ / nghìn tỷ) with at most two
+ * fraction digits (published figures such as 9,58 triệu stay exact), never a trailing zero (`1 triệu`, not `1,0 triệu`),
  * joined to the scale word by a no-break space. Rounding happens first:
  * a count that rounds to 1000 moves to the next scale.
  *
  * @example
- * formatCompact(26_349_999, 'vi')        // "26,3 triệu"
+ * formatCompact(26_349_999, 'vi')        // "26,35 triệu" (two decimals keep published figures such as 9,58 triệu exact)
  * formatCompact(1_500_000_000, 'en')     // "1.5 billion"
  * formatCompact(239_000_000_000_000, 'vi') // "239 nghìn tỷ"
  * formatCompact(148_000, 'vi')           // "148.000"

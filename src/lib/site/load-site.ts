@@ -9,6 +9,11 @@ export function dataDirectory(): string {
   return resolve(process.env.DATA_DIR ?? 'data');
 }
 
+/** The authored content directory (articles, pages, month commentary): `CONTENT_DIR` or `content/`. */
+export function contentDirectory(): string {
+  return resolve(process.env.CONTENT_DIR ?? 'content');
+}
+
 let cached: SiteModel | undefined;
 
 /** Loads and validates the data once per build; pages share the result. */

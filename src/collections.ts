@@ -1,0 +1,23 @@
+/**
+ * Astro-side helpers over the content collections. They live outside
+ * src/lib, the pure core, because they read `astro:content`.
+ */
+import { getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import type { Locale } from './lib/data/types.ts';
+import type { ArticleSummary } from './lib/site/articles.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+export function summaryOf(entry: ArticleEntry): ArticleSummary {
+  const slug = entry.id.split('/')[1]!;
+  return { slug, ...entry.data, ...(entry.data.updated ? { updated: entry.data.updated } : {}) };
+}
+
+export async function allArticles(): Promise<ArticleEntry[]> {
+  return getCollection('articles');
+}
+
+export async function articlesIn(locale: Locale): Promise<ArticleSummary[]> {
+  return (await allArticles()).filter((entry) => entry.data.lang === locale).map(summaryOf);
+}

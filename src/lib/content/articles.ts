@@ -1,0 +1,140 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
+import { z } from 'zod';
+import type { DataIssue } from '../data/errors.ts';
+import { LOCALES, TOPICS } from '../data/types.ts';
+import type { Locale, Topic } from '../data/types.ts';
+import { KEBAB_ID } from '../data/catalogue.ts';
+import { closest } from 'fastest-levenshtein';
+
+/**
+ * Articles: `content/articles/<lang>/<slug>.mdx`. The schema is shared by the
+ * Astro content collection and by `validateArticles`, which checks all
+ * articles before the build and reports file and line for every problem.
+ */
+export function articleSchema(knownIndicators: ReadonlySet<string>) {
+  const indicatorId = z.string().refine((id) => knownIndicators.has(id), {
+    error: (issue) => `a known indicator id${typeof issue.input === 'string' ? `; did you mean "${closest(issue.input, [...knownIndicators])}"?` : ''}`,
+  });
+  return z.strictObject({
+    /** Headline. */
+    title: z.string().trim().min(1, 'a headline'),
+    /** One-sentence summary, shown under the headline, in lists, feeds and link previews. */
+    dek: z.string().trim().min(1, 'a one-sentence summary'),
+    /** Publication date, YYYY-MM-DD. */
+    date: z.coerce.date({ error: 'a date YYYY-MM-DD' }),
+    /** Date of the last substantive update, YYYY-MM-DD. */
+    updated: z.coerce.date({ error: 'a date YYYY-MM-DD' }).optional(),
+    /** Language of the article; must match its folder. */
+    lang: z.enum(LOCALES, 'vi or en'),
+    /** Shared by the Vietnamese and English versions of one story. */
+    translationKey: z.string().regex(KEBAB_ID, 'a kebab-case key shared by both language versions'),
+    /** Topics, for topic pages and related articles. */
+    topics: z.array(z.enum(TOPICS, `one of ${TOPICS.join(', ')}`)).min(1, 'at least one topic'),
+    /** Every indicator the article shows; their sources are listed under the article. */
+    indicators: z.array(indicatorId).default([]),
+  });
+}
+
+export type ArticleData = z.output<ReturnType<typeof articleSchema>>;
+
+/** An article file as read from disk. */
+export interface ArticleFile {
+  /** Path for messages, e.g. `content/articles/vi/x.mdx`. */
+  file: string;
+  text: string;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** Where component props name indicators in an MDX body: `indicator="x"` and `indicators={["x", "y"]}`. */
+const INDICATOR_PROP = /\bindicators?=(?:"([^"]+)"|\{\[([^\]]*)\]\})/g;
+
+/**
+ * Validates every article: frontmatter against the schema (with the line of
+ * the offending key), language folder, translation pairs, and that every
+ * indicator a component uses is known and declared in `indicators`.
+ */
+export function validateArticles(files: readonly ArticleFile[], knownIndicators: ReadonlySet<string>): { issues: DataIssue[]; articles: Array<{ file: string; slug: string; data: ArticleData }> } {
+  const schema = articleSchema(knownIndicators);
+  const issues: DataIssue[] = [];
+  const articles: Array<{ file: string; slug: string; data: ArticleData }> = [];
+  for (const { file, text } of files) {
+    const match = /(?:^|\/)(vi|en)\/([^/]+)\.mdx$/.exec(file);
+    if (!match) {
+      issues.push({ file, field: 'file name', found: file, expected: 'an article at content/articles/<vi|en>/<slug>.mdx' });
+      continue;
+    }
+    const [, folderLang, slug] = match as unknown as [string, Locale, string];
+    if (!KEBAB_ID.test(slug)) issues.push({ file, line: 1, field: 'file name', found: slug, expected: 'a kebab-case slug (lower-case ASCII letters, digits and hyphens)' });
+    const front = FRONTMATTER.exec(text);
+    if (!front) {
+      issues.push({ file, line: 1, expected: 'frontmatter between --- lines at the top of the file' });
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const document = parseDocument(front[1]!, { lineCounter });
+    const lineOfKey = (key: PropertyKey | undefined): number => {
+      const contents = document.contents;
+      if (key === undefined || !isMap(contents)) return 1;
+      const pair = (contents as YAMLMap).items.find((item: Pair) => isScalar(item.key) && (item.key as Scalar).value === key);
+      const offset = (pair?.key as Scalar | undefined)?.range?.[0];
+      return offset === undefined ? 1 : lineCounter.linePos(offset).line + 1;
+    };
+    if (document.errors.length > 0) {
+      for (const error of document.errors) issues.push({ file, line: (error.linePos?.[0]?.line ?? 0) + 1, expected: `valid YAML frontmatter (${error.message.split('\n')[0]})` });
+      continue;
+    }
+    const parsed = schema.safeParse(document.toJS());
+    if (!parsed.success) {
+      for (const problem of parsed.error.issues) {
+        const key = problem.path[0];
+        const raw = (document.toJS() as Record<string, unknown> | null)?.[String(key)];
+        const item = problem.path.length > 1 && Array.isArray(raw) ? raw[problem.path[1] as number] : raw;
+        issues.push({
+          file,
+          line: lineOfKey(problem.code === 'unrecognized_keys' ? (problem as { keys: string[] }).keys[0] : key),
+          field: problem.code === 'unrecognized_keys' ? (problem as { keys: string[] }).keys.join(', ') : problem.path.join('.'),
+          ...(item !== undefined && problem.code !== 'unrecognized_keys' ? { found: typeof item === 'string' ? item : JSON.stringify(item) } : {}),
+          expected: problem.code === 'unrecognized_keys' ? 'only the keys title, dek, date, updated, lang, translationKey, topics, indicators' : problem.message.replace(/^Invalid input: expected /, ''),
+        });
+      }
+      continue;
+    }
+    const data = parsed.data;
+    if (data.lang !== folderLang) issues.push({ file, line: lineOfKey('lang'), field: 'lang', found: data.lang, expected: `"${folderLang}", the language of the folder the article is in` });
+    const declared = new Set(data.indicators);
+    const bodyStart = front[0].split('\n').length - 1;
+    text.slice(front[0].length).split('\n').forEach((lineText, index) => {
+      for (const use of lineText.matchAll(INDICATOR_PROP)) {
+        const ids = use[1] !== undefined ? [use[1]] : [...use[2]!.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]!);
+        for (const id of ids) {
+          const line = bodyStart + index + 1;
+          if (!knownIndicators.has(id)) issues.push({ file, line, field: 'indicator', found: id, expected: `a known indicator id; did you mean "${closest(id, [...knownIndicators])}"?` });
+          else if (!declared.has(id)) issues.push({ file, line, field: 'indicator', found: id, expected: `an indicator listed in the frontmatter "indicators" (line ${lineOfKey('indicators')}), so its sources are listed with the article` });
+        }
+      }
+    });
+    articles.push({ file, slug, data });
+  }
+  // Translation links: each key has one article per language.
+  const byKey = new Map<string, Array<{ file: string; lang: Locale }>>();
+  for (const { file, data } of articles) byKey.set(data.translationKey, [...(byKey.get(data.translationKey) ?? []), { file, lang: data.lang }]);
+  for (const [key, versions] of byKey) {
+    for (const locale of LOCALES) {
+      const count = versions.filter((v) => v.lang === locale).length;
+      const first = versions[0]!;
+      if (count === 0) issues.push({ file: first.file, line: lineNumberOf(files, first.file, 'translationKey'), field: 'translationKey', found: key, expected: `a ${locale === 'vi' ? 'Vietnamese' : 'English'} version with the same translationKey in content/articles/${locale}/` });
+      if (count > 1) issues.push({ file: versions.filter((v) => v.lang === locale)[1]!.file, field: 'translationKey', found: key, expected: `one ${locale} article per translationKey; another already uses it` });
+    }
+  }
+  return { issues, articles };
+}
+
+function lineNumberOf(files: readonly ArticleFile[], file: string, key: string): number {
+  const text = files.find((f) => f.file === file)?.text ?? '';
+  const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index + 1 || 1;
+}
+
+export type { Topic };
