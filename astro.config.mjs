@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
@@ -16,7 +17,14 @@ export default defineConfig({
   // Astro 7's default Markdown engine (Sätteri) ignores remark plugins; the
   // unified processor runs remark-gfm, and MDX inherits it.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm] }) },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-US' } },
+      // Embeds are framed by other sites; they are not pages to be found on their own.
+      filter: (page) => !/\/embed\//.test(page),
+    }),
+  ],
   i18n: {
     locales: ['vi', 'en'],
     defaultLocale: 'vi',

@@ -8,9 +8,12 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { validateDataset } from '../src/lib/data/load.ts';
 import { formatIssue } from '../src/lib/data/errors.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+import { readArticleFiles } from '../src/lib/content/read-articles.ts';
+import { validateArticles } from '../src/lib/content/articles.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 
@@ -18,11 +21,19 @@ const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
+const contentDir = resolve(process.env.CONTENT_DIR ?? join(root, 'content'));
 process.env.DATA_DIR = dataDir;
+process.env.CONTENT_DIR = contentDir;
+// Astro caches content entries; one cache per content folder, so builds of fixture and real content never mix.
+const cacheDir = join(root, 'node_modules', '.astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
 
-const { dataset, issues } = validateDataset(readDataDirectory(dataDir, process.cwd()));
+const { dataset, issues: dataIssues } = validateDataset(readDataDirectory(dataDir, process.cwd()));
+// Articles are checked only against valid data (unknown-indicator errors would otherwise repeat the data's).
+const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id))).issues;
+const issues = [...dataIssues, ...articleIssues];
 if (issues.length > 0) {
-  console.error(`✗ Build stopped: data has ${issues.length} problem${issues.length === 1 ? '' : 's'}. ${existsSync(outDir) ? 'The previous dist/ is unchanged.' : ''}`);
+  const what = dataIssues.length > 0 ? 'data' : 'articles';
+  console.error(`✗ Build stopped: ${what} ${issues.length === 1 ? 'has 1 problem' : `have ${issues.length} problems`}. ${existsSync(outDir) ? 'The previous dist/ is unchanged.' : ''}`);
   for (const issue of issues) console.error(`  - ${formatIssue(issue)}`);
   process.exit(1);
 }
@@ -31,7 +42,7 @@ const staging = `${outDir}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
-  await build({ root, outDir: staging, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+  await build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
   await writeShareImages(staging);
   await writeSearchIndex(staging);

@@ -10,23 +10,24 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEPTEMBER_2024_CSV, writeFixtureData, CSV_HEADER } from '../fixtures/fixture-data.ts';
+import { DOMParser } from 'linkedom';
+import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fixture-data.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
-const dataDir = writeFixtureData(join(work, 'data'));
+const { dataDir, env: fixtureEnv } = writeFixtureSite(work);
 const outDir = join(work, 'dist');
 
 function build(): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, TZ: 'UTC' },
+    env: { ...process.env, ...fixtureEnv, OUT_DIR: outDir, TZ: 'UTC' },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<\/?(?:a|data|span|strong|em)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 function snapshotTree(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -97,6 +98,92 @@ describe('fixture build', () => {
   it('flags an inferred as-of date', () => {
     expect(text(page('indicators/essential-services-online'))).toContain('ngày ước định');
     expect(text(page('en/indicators/essential-services-online'))).toContain('inferred date');
+  });
+});
+
+describe('articles, feeds, sitemap and links', () => {
+  it('builds each article in both languages, linked to its translation', () => {
+    const vi = page('articles/cau-chuyen-thu-nghiem');
+    const en = page('en/articles/test-story');
+    expect(vi).toMatch(/class="lang-switch" href="\/en\/articles\/test-story\/"/);
+    expect(en).toMatch(/class="lang-switch" href="\/articles\/cau-chuyen-thu-nghiem\/"/);
+    expect(vi).toContain('href="/en/articles/test-story/" hreflang="en"');
+    expect(text(vi)).toContain('Read in English');
+    expect(text(en)).toContain('Đọc bằng tiếng Việt');
+  });
+
+  it('article pages have the headline, dek, date, reading time, contents, topics and sources', () => {
+    const html = page('articles/cau-chuyen-thu-nghiem');
+    const t = text(html);
+    expect(t).toContain('Tài khoản định danh điện tử: câu chuyện thử nghiệm');
+    expect(t).toContain('Bài thử nghiệm dùng mọi thành phần MDX với dữ liệu giả lập.');
+    expect(t).toContain('Đăng ngày 1/9/2024');
+    expect(t).toMatch(/\d+ phút đọc/);
+    expect(html).toMatch(/<nav class="toc"[\s\S]*href="#con-số-chính"|<nav class="toc"[\s\S]*href="#con-so-chinh"/);
+    expect(html).toContain('href="/topics/identity/"');
+    expect(t).toContain('Nguồn của các số liệu trong bài');
+    expect(html).toContain('href="https://example.org/august"');
+    expect(html).toContain('"@type":"NewsArticle"');
+  });
+
+  it('numbers in prose come from the data through <Value>', () => {
+    const t = text(page('articles/cau-chuyen-thu-nghiem'));
+    expect(t).toContain('Số tài khoản đã kích hoạt là 45,2 triệu tài khoản vào 20/8/2024');
+    expect(t).toContain('so với 40 triệu tài khoản trước đó');
+    expect(text(page('en/articles/test-story'))).toContain('Activated accounts reached 45.2 million accounts on 20 August 2024, up from 40 million accounts.');
+  });
+
+  it('GitHub-flavoured Markdown works in articles (tables, strikethrough)', () => {
+    const html = page('articles/cau-chuyen-thu-nghiem');
+    expect(html).toMatch(/<table>[\s\S]*Bảng GFM/);
+    expect(html).toContain('<del>gạch</del>');
+  });
+
+  it('lists articles per language and per topic, and bulletins with editor commentary', () => {
+    expect(page('articles')).toContain('href="/articles/cau-chuyen-thu-nghiem/"');
+    expect(page('en/articles')).toContain('href="/en/articles/test-story/"');
+    expect(page('topics/identity')).toContain('href="/articles/cau-chuyen-thu-nghiem/"');
+    const bulletin = text(page('months/2024-08'));
+    expect(bulletin).toContain('Nhận xét thử nghiệm');
+    expect(bulletin.indexOf('Nhận xét thử nghiệm')).toBeLessThan(bulletin.indexOf('Tóm tắt'));
+  });
+
+  it('indicator pages carry Dataset structured data', () => {
+    const html = page('en/indicators/eid-accounts-activated');
+    const json = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
+    expect(json).toMatchObject({ '@type': 'Dataset', identifier: 'eid-accounts-activated', name: 'Electronic ID accounts activated', version: '2024-08' });
+  });
+
+  it('both RSS feeds parse and hold every article and bulletin', () => {
+    for (const [feed, articleUrl, months] of [['rss.xml', '/articles/cau-chuyen-thu-nghiem/', '/months/'], ['en/rss.xml', '/en/articles/test-story/', '/en/months/']] as const) {
+      const document = new DOMParser().parseFromString(readFileSync(join(outDir, feed), 'utf8'), 'text/xml');
+      const links = [...document.querySelectorAll('item > link')].map((l) => new URL(l.textContent!).pathname);
+      expect(links).toEqual([articleUrl, `${months}2024-08/`, `${months}2024-07/`]);
+      for (const item of document.querySelectorAll('item')) {
+        expect(item.querySelector('title')!.textContent).not.toBe('');
+        expect(item.querySelector('description')!.textContent).not.toBe('');
+        expect(Number.isNaN(Date.parse(item.querySelector('pubDate')!.textContent!))).toBe(false);
+      }
+    }
+  });
+
+  it('has a sitemap with both languages', () => {
+    const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/en/indicators/eid-accounts-activated/</loc>');
+    expect(sitemap).toContain('/articles/cau-chuyen-thu-nghiem/</loc>');
+  });
+
+  it('has no broken internal links anywhere in dist/', () => {
+    const broken: string[] = [];
+    const htmlFiles = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+    for (const entry of htmlFiles) {
+      const html = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const [, url] of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
+        const target = join(outDir, decodeURI(url!));
+        if (!existsSync(target) || (!url!.includes('.') && !existsSync(join(target, 'index.html')))) broken.push(`${relative(outDir, join(entry.parentPath, entry.name))} → ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
 

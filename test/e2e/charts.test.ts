@@ -18,7 +18,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUGUST_2024_JSON, writeFixtureData } from '../fixtures/fixture-data.ts';
+import { AUGUST_2024_JSON, writeFixtureSite } from '../fixtures/fixture-data.ts';
 
 const root = join(import.meta.dirname, '../..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,10 +76,10 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. The browser tests need it: run \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`);
   }
-  const dataDir = writeFixtureData(join(work, 'data'));
+  const { env: fixtureEnv } = writeFixtureSite(work);
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: outDir, TZ: 'UTC' },
+    env: { ...process.env, ...fixtureEnv, OUT_DIR: outDir, TZ: 'UTC' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);

@@ -71,7 +71,7 @@ describe('releaseChanges', () => {
     ]);
     expect(august!.revisions.map((r) => `${r.indicator}@${r.asOf}:${r.figure.value}`)).toEqual(['eid-accounts-activated@2024-07-15:41500000']);
     expect(august!.changedLatest.map((c) => [c.indicator.id, c.before?.value, c.after.value])).toEqual([
-      ['eid-accounts-activated', 41000000, 45200000],
+      ['eid-accounts-activated', 41500000, 45200000],
       ['eid-accounts-level2', undefined, 30100000],
       ['essential-services-online', 25, 54],
       ['vneid-monthly-uses', undefined, 1250000],

@@ -16,15 +16,20 @@ export function articleSchema(knownIndicators: ReadonlySet<string>) {
   const indicatorId = z.string().refine((id) => knownIndicators.has(id), {
     error: (issue) => `a known indicator id${typeof issue.input === 'string' ? `; did you mean "${closest(issue.input, [...knownIndicators])}"?` : ''}`,
   });
+  // YAML may give a Date (Astro's parser) or the string YYYY-MM-DD (ours); nothing else is a date here.
+  const isoDay = z
+    .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)], { error: 'a date written YYYY-MM-DD' })
+    .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)))
+    .refine((date) => !Number.isNaN(date.getTime()), 'a real date written YYYY-MM-DD');
   return z.strictObject({
     /** Headline. */
     title: z.string().trim().min(1, 'a headline'),
     /** One-sentence summary, shown under the headline, in lists, feeds and link previews. */
     dek: z.string().trim().min(1, 'a one-sentence summary'),
     /** Publication date, YYYY-MM-DD. */
-    date: z.coerce.date({ error: 'a date YYYY-MM-DD' }),
+    date: isoDay,
     /** Date of the last substantive update, YYYY-MM-DD. */
-    updated: z.coerce.date({ error: 'a date YYYY-MM-DD' }).optional(),
+    updated: isoDay.optional(),
     /** Language of the article; must match its folder. */
     lang: z.enum(LOCALES, 'vi or en'),
     /** Shared by the Vietnamese and English versions of one story. */
@@ -59,6 +64,8 @@ export function validateArticles(files: readonly ArticleFile[], knownIndicators:
   const schema = articleSchema(knownIndicators);
   const issues: DataIssue[] = [];
   const articles: Array<{ file: string; slug: string; data: ArticleData }> = [];
+  // Keys of articles that failed validation: their partner is not reported as missing a translation.
+  const brokenKeys = new Set<unknown>();
   for (const { file, text } of files) {
     const match = /(?:^|\/)(vi|en)\/([^/]+)\.mdx$/.exec(file);
     if (!match) {
@@ -87,6 +94,7 @@ export function validateArticles(files: readonly ArticleFile[], knownIndicators:
     }
     const parsed = schema.safeParse(document.toJS());
     if (!parsed.success) {
+      brokenKeys.add((document.toJS() as { translationKey?: unknown } | null)?.translationKey);
       for (const problem of parsed.error.issues) {
         const key = problem.path[0];
         const raw = (document.toJS() as Record<string, unknown> | null)?.[String(key)];
@@ -121,6 +129,7 @@ export function validateArticles(files: readonly ArticleFile[], knownIndicators:
   const byKey = new Map<string, Array<{ file: string; lang: Locale }>>();
   for (const { file, data } of articles) byKey.set(data.translationKey, [...(byKey.get(data.translationKey) ?? []), { file, lang: data.lang }]);
   for (const [key, versions] of byKey) {
+    if (brokenKeys.has(key)) continue;
     for (const locale of LOCALES) {
       const count = versions.filter((v) => v.lang === locale).length;
       const first = versions[0]!;

@@ -11,7 +11,10 @@ export interface ReleaseChanges {
   newIndicators: Indicator[];
   /** Figures for an (indicator, as-of date) not published before. */
   newFigures: Figure[];
-  /** Indicators whose latest value moved, with the latest point before and after this release. */
+  /**
+   * Indicators whose latest value moved: `after` is the latest point once this release is in, `before` the
+   * point preceding it in that same series (so a revised earlier figure is compared in its revised form).
+   */
   changedLatest: Array<{ indicator: Indicator; before?: SeriesPoint; after: SeriesPoint }>;
   /** New values for dates an earlier release had already reported. */
   revisions: Revision[];
@@ -41,7 +44,8 @@ export function releaseChanges(dataset: Dataset): ReleaseChanges[] {
       const latestBefore = previous.points.at(-1);
       if (latestAfter && !latestBefore) newIndicators.push(byId.get(id)!);
       if (latestAfter && (!latestBefore || latestBefore.asOf !== latestAfter.asOf || latestBefore.value !== latestAfter.value)) {
-        changedLatest.push({ indicator: series.indicator, ...(latestBefore ? { before: latestBefore } : {}), after: latestAfter });
+        const preceding = series.points.at(-2);
+        changedLatest.push({ indicator: series.indicator, ...(preceding ? { before: preceding } : {}), after: latestAfter });
       }
       for (const point of series.points) revisions.push(...point.revisions.filter((r) => r.release === release.id));
     }
