@@ -16,6 +16,11 @@ export default defineConfig(
     },
   },
   {
+    // Scripts served as-is to other sites' pages (the embed resizer).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     // The pure core must not depend on Astro.
     files: ['src/lib/**/*.ts'],
     rules: {

@@ -6,6 +6,9 @@ import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import type { Locale } from './lib/data/types.ts';
 import type { ArticleSummary } from './lib/site/articles.ts';
+import { chartRegistry } from './lib/site/chart-registry.ts';
+import type { RegisteredChart } from './lib/site/chart-registry.ts';
+import { getSiteModel } from './lib/site/load-site.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -20,4 +23,17 @@ export async function allArticles(): Promise<ArticleEntry[]> {
 
 export async function articlesIn(locale: Locale): Promise<ArticleSummary[]> {
   return (await allArticles()).filter((entry) => entry.data.lang === locale).map(summaryOf);
+}
+
+let registry: Promise<Map<string, RegisteredChart>> | undefined;
+
+/** Every chart on the site (indicator pages, home, articles), by id; built once per build. */
+export function getChartRegistry(): Promise<Map<string, RegisteredChart>> {
+  registry ??= allArticles().then((entries) =>
+    chartRegistry(
+      getSiteModel(),
+      entries.map((entry) => ({ file: entry.filePath ?? entry.id, lang: entry.data.lang, path: `articles/${summaryOf(entry).slug}`, body: entry.body ?? '' })),
+    ),
+  );
+  return registry;
 }

@@ -11,10 +11,16 @@ import type { SiteModel } from './model.ts';
  */
 
 /** The data charts are drawn from: the latest release, or the dataset as it stood after `releaseId`. */
+const dataByRelease = new WeakMap<SiteModel, Map<string, ChartData>>();
+
 export function chartDataAt(model: SiteModel, releaseId?: string): ChartData {
   const version = releaseId ?? model.latestRelease?.id ?? '';
   if (releaseId === undefined || releaseId === model.latestRelease?.id) return { series: model.series, dataVersion: version };
-  return { series: seriesAt(model.dataset, releaseId), dataVersion: version };
+  const cache = dataByRelease.get(model) ?? new Map<string, ChartData>();
+  dataByRelease.set(model, cache);
+  const cached = cache.get(releaseId) ?? { series: seriesAt(model.dataset, releaseId), dataVersion: version };
+  cache.set(releaseId, cached);
+  return cached;
 }
 
 /** Indicators of the same topic and unit that have figures: what an indicator is compared with. */

@@ -1,0 +1,61 @@
+import type { RenderedChart } from '../charts/render.ts';
+import type { Locale } from '../data/types.ts';
+import { localePath } from '../i18n/routes.ts';
+
+/**
+ * Embeds: every chart has a live page (`/embed/<id>/`, latest data) and a
+ * pinned page per version (`/embed/v/<release>/<id>/`, never changes), in
+ * both languages, plus a static oEmbed JSON. The iframe sizes itself through
+ * `embed.js`, which listens for the message below.
+ *
+ * postMessage protocol (embed page → host page), version 1:
+ *   { type: "de-an-06:embed-size", version: 1, chart: "<chart-id>", height: <CSS px> }
+ * sent on load and whenever the embed's content height changes.
+ */
+export const EMBED_MESSAGE_TYPE = 'de-an-06:embed-size';
+
+/** Locale-free path of an embed page: `embed/<id>` or `embed/v/<release>/<id>`. */
+export function embedPath(chartId: string, release?: string): string {
+  return release ? `embed/v/${release}/${chartId}` : `embed/${chartId}`;
+}
+
+export function embedUrl(site: URL | string, locale: Locale, chartId: string, release?: string): string {
+  return new URL(localePath(locale, embedPath(chartId, release)), site).href;
+}
+
+/** Static oEmbed JSON of a chart (latest version), per language. */
+export function oembedUrl(site: URL | string, locale: Locale, chartId: string): string {
+  return new URL(`/oembed/${locale}/${chartId}.json`, site).href;
+}
+
+/** The resizer a host page loads once, whatever the number of embeds. */
+export function resizerUrl(site: URL | string): string {
+  return new URL('/embed.js', site).href;
+}
+
+/**
+ * A default height (CSS px) at which the whole embed is visible without the
+ * resizer, from 320 px to any width (the embed's chart is at most 720 px wide).
+ */
+export function defaultEmbedHeight(chart: RenderedChart): number {
+  const lines = (text: string, perLine: number) => Math.ceil(text.length / perLine);
+  const header = lines(chart.title, 26) * 27 + lines(chart.takeaway, 36) * 22 + (chart.legend.length > 0 ? 26 * Math.ceil(chart.legend.length / 2) : 0);
+  const svgHeight = (svg: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  const plot = chart.svg ? Math.max(svgHeight(chart.svg.narrow) * (288 / 300), svgHeight(chart.svg.wide) * (720 / 680)) + (chart.shareSvg ? 40 : 0) : 0;
+  const bigNumber = chart.bigNumber ? 150 + (chart.bigNumber.change ? 44 : 0) + (chart.bigNumber.sparkline ? 44 : 0) : 0;
+  const footer = 30 /* data table toggle */ + 3 * 20 /* sources, version, link back */ + 48 /* padding */;
+  return Math.ceil((header + plot + bigNumber + footer + 24) / 10) * 10;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * The snippet a journalist pastes: an iframe that works alone (lazy, titled,
+ * full width, a default height that shows everything) and the resizer script.
+ * No inline script or style, so it works under a strict Content-Security-Policy.
+ */
+export function embedSnippet(options: { src: string; title: string; height: number; resizer: string }): string {
+  return `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${options.height}" loading="lazy" frameborder="0" data-de-an-06-embed></iframe>\n<script async src="${escapeAttribute(options.resizer)}"></script>`;
+}

@@ -1,0 +1,39 @@
+import type { APIContext } from 'astro';
+import { getChartRegistry } from '../../../collections.ts';
+import { renderChart } from '../../../lib/charts/render.ts';
+import { chartDataAt } from '../../../lib/site/charts.ts';
+import { getSiteModel } from '../../../lib/site/load-site.ts';
+import { defaultEmbedHeight, embedSnippet, embedUrl, resizerUrl } from '../../../lib/embed/embed.ts';
+import { downloadPath } from '../../../lib/embed/citation.ts';
+import { t } from '../../../lib/i18n/ui.ts';
+import type { RegisteredChart } from '../../../lib/site/chart-registry.ts';
+import type { Locale } from '../../../lib/data/types.ts';
+
+/** Static oEmbed (type "rich") per chart and language: /oembed/<lang>/<chart-id>.json. */
+export async function getStaticPaths() {
+  const registry = await getChartRegistry();
+  return (['vi', 'en'] as const).flatMap((lang) => [...registry.values()].map((chart) => ({ params: { lang, chart: chart.spec.id }, props: { chart } })));
+}
+
+export function GET(context: APIContext) {
+  const locale = context.params.lang as Locale;
+  const { chart } = context.props as { chart: RegisteredChart };
+  const site = context.site ?? new URL('https://example.org');
+  const rendered = renderChart(chart.spec, chartDataAt(getSiteModel()), locale);
+  const height = defaultEmbedHeight(rendered);
+  const body = {
+    version: '1.0',
+    type: 'rich',
+    provider_name: t(locale, 'site.name'),
+    provider_url: new URL(locale === 'vi' ? '/' : '/en/', site).href,
+    title: rendered.title,
+    html: embedSnippet({ src: embedUrl(site, locale, chart.spec.id), title: rendered.title, height, resizer: resizerUrl(site) }),
+    width: 680,
+    height,
+    thumbnail_url: new URL(downloadPath(locale, chart.spec.id, 'png'), site).href,
+    thumbnail_width: 1360,
+    thumbnail_height: Math.round((1360 / 680) * height),
+    cache_age: 86400,
+  };
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
