@@ -22,6 +22,7 @@ import { parse } from 'csv-parse/sync';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MONTH_COLUMNS } from '../src/lib/data/month-file.ts';
 
 interface RawRow {
   metric_id: string;
@@ -59,19 +60,8 @@ const INPUT = process.argv[2] ?? '/work/shared/data/figures.csv';
 const MONTHS_DIR = join(ROOT, 'data', 'months');
 const CATALOGUE = join(ROOT, 'data', 'indicators.json');
 
-const COLUMNS: ReadonlyArray<keyof OutRow> = [
-  'indicator',
-  'value',
-  'total',
-  'as_of',
-  'as_of_inferred',
-  'source_title',
-  'source_publisher',
-  'source_published',
-  'source_url',
-  'note',
-  'note_en',
-];
+/** The month-file columns, from the data contract itself. */
+const COLUMNS: ReadonlyArray<keyof OutRow> = MONTH_COLUMNS;
 
 /** Working id of the collection → id of the dataset. */
 const IDS: Readonly<Record<string, string>> = {
