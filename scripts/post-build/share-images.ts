@@ -1,4 +1,119 @@
-/** Writes the link-preview images (PNG, 1200×630) every page's og:image points at. */
-export async function writeShareImages(_outDir: string): Promise<{ images: number }> {
-  return { images: 0 };
+/**
+ * Writes the link-preview images (PNG, 1200×630) every page's og:image points at.
+ *
+ * Reads each built page: <html lang>, og:title, og:image (its path names the
+ * file), the eyebrow above the title (as the card's kicker) and, for a story
+ * (og:type "article"), its first chart. Pages without og:image get none; a
+ * file already in the output (from public/) is left alone. Cards are drawn in
+ * parallel on libuv's thread pool; the same page always gives the same bytes.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Locale } from '../../src/lib/data/types.ts';
+import { renderPngAsync, shareCardSvg } from '../../src/lib/png/index.ts';
+import type { ShareCardInput } from '../../src/lib/png/index.ts';
+
+interface Job {
+  file: string;
+  page: string;
+  card: ShareCardInput;
+}
+
+export async function writeShareImages(outDir: string): Promise<{ images: number }> {
+  const pages = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const jobs = new Map<string, Job>();
+  for (const page of pages) {
+    const job = shareJob(await readFile(page, 'utf8'), outDir, page);
+    if (!job || jobs.has(job.file) || existsSync(job.file)) continue;
+    jobs.set(job.file, job);
+  }
+  const queue = [...jobs.values()];
+  const workers = Math.max(1, Math.min(queue.length, availableParallelism()));
+  await Promise.all(Array.from({ length: workers }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      try {
+        const png = await renderPngAsync(shareCardSvg(job.card));
+        await mkdir(dirname(job.file), { recursive: true });
+        await writeFile(job.file, png);
+      } catch (error) {
+        throw new Error(`Share image for ${relative(outDir, job.page)}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  }));
+  return { images: jobs.size };
+}
+
+/** What a page's card shows, read from its HTML; undefined when the page has no og:image of its own. */
+export function shareJob(html: string, outDir: string, page: string): Job | undefined {
+  const meta = metaTags(html);
+  const image = meta.get('og:image');
+  if (!image) return undefined;
+  const pathname = decodeURIComponent(new URL(image, 'https://example.org/').pathname);
+  if (!pathname.endsWith('.png')) return undefined;
+  const file = resolve(outDir, `.${pathname}`);
+  if (!file.startsWith(resolve(outDir) + sep)) throw new Error(`${page}: og:image ${image} points outside the site`);
+  const locale: Locale = /<html\b[^>]*\blang="en/.test(html) ? 'en' : 'vi';
+  const siteName = meta.get('og:site_name') ?? '';
+  const title = meta.get('og:title') ?? siteName;
+  const kicker = eyebrow(html);
+  const chartSvg = meta.get('og:type') === 'article' ? firstChart(html) : undefined;
+  const isHome = title === siteName;
+  const card: ShareCardInput = {
+    title,
+    siteName,
+    locale,
+    ...(kicker ? { kicker } : {}),
+    ...(chartSvg ? { chartSvg } : {}),
+    ...(isHome && meta.get('og:description') ? { subtitle: meta.get('og:description')! } : {}),
+  };
+  return { file, page, card };
+}
+
+/** The <meta property|name="…" content="…"> of the page's head, entities decoded. */
+function metaTags(html: string): Map<string, string> {
+  const head = html.slice(0, Math.max(0, html.indexOf('</head>')) || html.length);
+  const tags = new Map<string, string>();
+  for (const [tag] of head.matchAll(/<meta\b[^>]*>/g)) {
+    const attributes = new Map([...tag.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, decodeEntities(value!)]));
+    const key = attributes.get('property') ?? attributes.get('name');
+    const content = attributes.get('content');
+    if (key && content !== undefined && !tags.has(key)) tags.set(key, content);
+  }
+  return tags;
+}
+
+/** The text of the page's first eyebrow (topic, section), if any. */
+function eyebrow(html: string): string | undefined {
+  const match = /<p\b[^>]*\bclass="eyebrow"[^>]*>([\s\S]*?)<\/p>/.exec(html);
+  const text = match ? decodeEntities(match[1]!.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim() : '';
+  return text || undefined;
+}
+
+/**
+ * The first drawn chart of the page (a figure.chart with an SVG): its phone
+ * rendering, which fits beside the title at a readable size, else its wide one.
+ */
+function firstChart(html: string): string | undefined {
+  for (const figure of html.matchAll(/<figure\b[^>]*\bclass="chart\b[^"]*"[^>]*>([\s\S]*?)<\/figure>/g)) {
+    const body = figure[1]!;
+    for (const size of ['chart-narrow', 'chart-wide']) {
+      const match = new RegExp(`<div class="${size}">\\s*(<svg\\b[\\s\\S]*?</svg>)`).exec(body);
+      if (match) return match[1];
+    }
+  }
+  return undefined;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
+    if (code[0] === '#') return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+    return NAMED[code.toLowerCase()] ?? all;
+  });
 }

@@ -60,7 +60,9 @@ export function chartImageSvg(input: ChartImageInput): string {
   y += chartHeight + Math.round(s.pad * 0.5);
 
   // Footer: where the figures come from, whose picture it is, which data.
-  const footer = `${t(locale, 'figure.source')}: ${cleanText(input.source)} · ${input.siteName} · ${t(locale, 'footer.version')} ${input.dataVersion}`;
+  // The site's name and the version stay whole on a line (no-break spaces); the sources may wrap.
+  const keep = (text: string) => cleanText(text).replace(/ /g, '\u00a0');
+  const footer = `${t(locale, 'figure.source')}: ${cleanText(input.source)} · ${keep(input.siteName)} · ${keep(`${t(locale, 'footer.version')} ${input.dataVersion}`)}`;
   const lines = wrapText(footer, textWidth, { fontSize: s.footer });
   const lineHeight = Math.round(s.footer * 1.4);
   parts.push(`<rect x="${s.pad}" y="${Math.round(y)}" width="${textWidth}" height="1" fill="${COLOURS.border}"/>`);

@@ -1,6 +1,6 @@
 /** The link-preview card (Open Graph / Twitter): 1200×630, light theme, the page's title and, for a story, its first chart. */
 import type { Locale } from '../data/types.ts';
-import { CHART_STYLE, COLOURS, chartSize, embedChart, escapeXml, fitBox, fitText, textLines } from './svg.ts';
+import { CHART_STYLE, COLOURS, chartSize, embedChart, escapeXml, fitBox, fitText, measure, textLines } from './svg.ts';
 import { FONT_FAMILY } from './fonts.ts';
 
 export const SHARE_CARD = { width: 1200, height: 630 } as const;
@@ -87,7 +87,11 @@ export function shareCardSvg(input: ShareCardInput): string {
   parts.push(`<rect x="${PAD}" y="${FOOTER_RULE + 28}" width="28" height="28" rx="4" fill="${COLOURS.accent}"/>`);
   parts.push(`<text x="${PAD + 14}" y="${FOOTER_RULE + 48}" font-size="15" font-weight="700" text-anchor="middle" fill="${COLOURS.bg}">06</text>`);
   parts.push(textLines([input.siteName], { x: PAD + 44, y: FOOTER_RULE + 52, fontSize: 28, lineHeight: 34, weight: 'bold', fill: COLOURS.text }));
-  parts.push(textLines([input.locale === 'vi' ? 'Số liệu có nguồn, từng tháng' : 'Sourced figures, month by month'], { x: width - PAD, y: FOOTER_RULE + 52, fontSize: 24, lineHeight: 30, fill: COLOURS.muted, anchor: 'end' }));
+  // The site's promise, from its tagline, when it fits beside the name (and the tagline itself is not on the card).
+  const motto = input.locale === 'vi' ? 'Từng tháng, từng nguồn' : 'Month by month, source by source';
+  if (subtitle.length === 0 && measure(input.siteName, { fontSize: 28, weight: 'bold' }) + measure(motto, { fontSize: 24 }) + 44 + 48 <= TEXT_WIDTH) {
+    parts.push(textLines([motto], { x: width - PAD, y: FOOTER_RULE + 52, fontSize: 24, lineHeight: 30, fill: COLOURS.muted, anchor: 'end' }));
+  }
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" lang="${input.locale}">`,

@@ -17,9 +17,9 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Collapses white space and composes diacritics (NFC), so measuring and shaping agree. */
+/** Collapses white space (no-break spaces stay, and keep their words together) and composes diacritics (NFC), so measuring and shaping agree. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(/[^\S\u00a0]+/g, ' ').trim();
 }
 
 export interface TextStyle {
@@ -144,8 +144,8 @@ export function embedChart(chartSvg: string, box: { x: number; y: number; width:
     `y="${round(box.y)}"`,
     `width="${round(box.width)}"`,
     `height="${round(box.height)}"`,
-    ...(kept.some(([, name]) => name === 'viewBox') ? [] : [`viewBox="0 0 ${width} ${height}"`]),
-    ...kept.map(([, name, value]) => `${name}="${value}"`),
+    `viewBox="${kept.find(([, name]) => name === 'viewBox')?.[2] ?? `0 0 ${width} ${height}`}"`,
+    ...kept.filter(([, name]) => name !== 'viewBox').map(([, name, value]) => `${name}="${value}"`),
     `font-family="${FONT_FAMILY}"`,
     `color="${COLOURS.text}"`,
     'overflow="visible"',
@@ -158,11 +158,11 @@ export function embedChart(chartSvg: string, box: { x: number; y: number; width:
 export const CHART_STYLE = [
   '.chart-svg text { fill: currentColor; }',
   ...COLOURS.series.map((colour, i) => `.chart-svg .series-${i} { color: ${colour}; }`),
-  // Plot leaves the dots' fill to be inherited from the root's fill="currentColor"; a browser resolves
-  // it against the group's colour, resvg against the root's: name the fill on the groups of dots.
+  // Plot leaves the fill of dots, bars and the track to be inherited from the root's fill="currentColor":
+  // a browser resolves it against the group's colour, resvg against the root's. Name those fills.
   ...COLOURS.series.map((colour, i) => `.chart-svg .points-${i} { fill: ${colour}; }`),
   `.chart-svg .target { color: ${COLOURS.muted}; }`,
-  `.chart-svg .track { color: ${COLOURS.border}; }`,
+  `.chart-svg .track { color: ${COLOURS.border}; fill: ${COLOURS.border}; }`,
 ].join(' ');
 
 /** Box of `size` scaled to fit within `area`, keeping its aspect ratio, aligned top-left. */

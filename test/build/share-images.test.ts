@@ -1,0 +1,56 @@
+/**
+ * Builds the fixture site with the real build script and checks that every
+ * page's link-preview image (og:image, twitter:image) exists in dist/ and is a
+ * 1200×630 PNG.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtureSite } from '../fixtures/fixture-data.ts';
+
+const root = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'de-an-06-share-'));
+const { env: fixtureEnv } = writeFixtureSite(work);
+const outDir = join(work, 'dist');
+
+beforeAll(() => {
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...fixtureEnv, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function pages(): string[] {
+  return readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
+const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+
+describe('share images', () => {
+  it('exist for every page, as 1200×630 PNGs, where og:image and twitter:image point', () => {
+    const checked = new Set<string>();
+    for (const page of pages()) {
+      const html = readFileSync(page, 'utf8');
+      const image = meta(html, 'og:image');
+      if (!image) continue;
+      expect(meta(html, 'twitter:image'), relative(outDir, page)).toBe(image);
+      const file = join(outDir, new URL(image).pathname);
+      const png = readFileSync(file);
+      expect(png.toString('latin1', 1, 4), relative(outDir, file)).toBe('PNG');
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, relative(outDir, file)).toEqual({ width: 1200, height: 630 });
+      checked.add(file);
+    }
+    expect(checked.size).toBeGreaterThan(20);
+    expect(checked).toContain(join(outDir, 'og/vi/home.png'));
+    expect(checked).toContain(join(outDir, 'og/en/home.png'));
+  });
+
+  it('writes no image no page points at', () => {
+    const images = readdirSync(join(outDir, 'og'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const wanted = new Set(pages().map((page) => meta(readFileSync(page, 'utf8'), 'og:image')).filter(Boolean).map((image) => join(outDir, new URL(image!).pathname)));
+    expect(images.filter((file) => !wanted.has(file))).toEqual([]);
+    for (const file of images) expect(statSync(file).size).toBeLessThan(200_000);
+  });
+});
