@@ -16,6 +16,7 @@ import { readArticleFiles } from '../src/lib/content/read-articles.ts';
 import { validateArticles } from '../src/lib/content/articles.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
+import { writeDownloads } from './post-build/downloads.ts';
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +46,7 @@ try {
   await build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
   await writeShareImages(staging);
+  await writeDownloads(staging, { dataDir, contentDir, siteUrl: process.env.SITE_URL ?? 'https://de-an-06.example.org' });
   await writeSearchIndex(staging);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { indicatorsOf, specFromProps } from '../charts/spec.ts';
 import type { Locale } from '../data/types.ts';
 import { compareAsOf } from '../data/values.ts';
 import { chartUsages } from '../content/chart-usages.ts';
-import { homeCharts, indicatorCharts } from './charts.ts';
+import { chartDataAt, homeCharts, indicatorCharts } from './charts.ts';
 import type { SiteModel } from './model.ts';
 
 /** An article's MDX, for finding the charts it places. */
@@ -22,6 +22,18 @@ export interface RegisteredChart {
   versions: string[];
   /** The page the chart belongs to, per language (locale-free path): where an embed links back to. */
   page: Record<Locale, string>;
+  /** For an indicator page's chart, the indicator: its spec is chosen from the data (a big number until there is a history). */
+  indicator?: string;
+}
+
+/**
+ * The chart's spec as it was after a release: an indicator page's chart may
+ * have been a big number before it became a line. Undefined when the chart
+ * did not exist yet.
+ */
+export function specAt(model: SiteModel, chart: RegisteredChart, release: string): ChartSpec | undefined {
+  if (!chart.indicator) return chart.spec;
+  return indicatorCharts(model, chart.indicator, chartDataAt(model, release)).find((spec) => spec.id === chart.spec.id);
 }
 
 /**
@@ -32,6 +44,7 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
   const specs = new Map<string, ChartSpec>();
   const origin = new Map<string, string>();
   const pages = new Map<string, Partial<Record<Locale, string>>>();
+  const indicatorOf = new Map<string, string>();
   const add = (spec: ChartSpec, where: string, page?: { locale?: Locale; path: string }) => {
     const known = pages.get(spec.id) ?? {};
     if (page) for (const locale of page.locale ? [page.locale] : (['vi', 'en'] as const)) known[locale] ??= page.path;
@@ -47,7 +60,10 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
     specs.set(spec.id, spec);
     origin.set(spec.id, where);
   };
-  for (const indicator of model.indicators) for (const spec of indicatorCharts(model, indicator.id)) add(spec, `indicator page ${indicator.id}`, { path: `indicators/${indicator.id}` });
+  for (const indicator of model.indicators) for (const spec of indicatorCharts(model, indicator.id)) {
+    add(spec, `indicator page ${indicator.id}`, { path: `indicators/${indicator.id}` });
+    indicatorOf.set(spec.id, indicator.id);
+  }
   const home = homeCharts(model);
   for (const spec of [...home.bigNumbers, ...(home.lead ? [home.lead] : []), ...home.progress, ...home.comparisons]) add(spec, 'home page', { path: '' });
   for (const article of articles) {
@@ -64,10 +80,17 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
   for (const [id, spec] of specs) {
     const finalSpec = spec.title ? ({ ...spec, title: { vi: spec.title.vi || spec.title.en, en: spec.title.en || spec.title.vi } } as ChartSpec) : spec;
     const ids = new Set(indicatorsOf(spec));
-    const versions = model.dataset.releases.filter((r) => r.figures.some((f) => ids.has(f.indicator))).map((r) => r.id).sort(compareAsOf);
     const page = pages.get(id) ?? {};
     const fallback = `indicators/${indicatorsOf(spec)[0]}`;
-    registry.set(id, { spec: finalSpec, versions, page: { vi: page.vi ?? page.en ?? fallback, en: page.en ?? page.vi ?? fallback } });
+    const indicator = indicatorOf.get(id);
+    const chart: RegisteredChart = { spec: finalSpec, versions: [], page: { vi: page.vi ?? page.en ?? fallback, en: page.en ?? page.vi ?? fallback }, ...(indicator ? { indicator } : {}) };
+    // A version per release that published one of the chart's figures, once the chart exists.
+    chart.versions = model.dataset.releases
+      .filter((r) => r.figures.some((f) => ids.has(f.indicator)))
+      .map((r) => r.id)
+      .sort(compareAsOf)
+      .filter((release) => specAt(model, chart, release) !== undefined);
+    registry.set(id, chart);
   }
   return registry;
 }

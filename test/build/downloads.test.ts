@@ -1,0 +1,147 @@
+/**
+ * Downloads for journalists, from a fixture build: per chart and language
+ * PNG/SVG/CSV/JSON of exactly the figures shown; the whole dataset with a valid
+ * Frictionless descriptor; pinned releases that never change.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DOMParser } from 'linkedom';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUGUST_2024_JSON, FIXTURE_INDICATORS, JULY_2024_CSV, SEPTEMBER_2024_CSV, writeFixtureSite } from '../fixtures/fixture-data.ts';
+import { loadDataset } from '../../src/lib/data/load.ts';
+import { buildSiteModel } from '../../src/lib/site/model.ts';
+import { chartRegistry } from '../../src/lib/site/chart-registry.ts';
+import { chartDataAt } from '../../src/lib/site/charts.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { CHART_CSV_COLUMNS } from '../../src/lib/downloads/chart-files.ts';
+import { pngSize } from '../../src/lib/png/index.ts';
+
+const root = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'de-an-06-downloads-'));
+const { dataDir, env } = writeFixtureSite(work);
+const outDir = join(work, 'dist');
+const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+
+const encoder = new TextEncoder();
+const model = buildSiteModel(loadDataset({
+  catalogue: { file: 'indicators.json', text: JSON.stringify({ indicators: FIXTURE_INDICATORS }) },
+  months: Object.entries({ '2024-07.csv': JULY_2024_CSV, '2024-08.json': AUGUST_2024_JSON }).map(([name, text]) => ({ file: `months/${name}`, name, bytes: encoder.encode(text) })),
+}));
+// Charts placed by the fixture article are found from the built site's downloads; the registry here covers the rest.
+const registry = chartRegistry(model);
+
+function hashTree(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+    const full = join(e.parentPath, e.name);
+    return [relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex')];
+  }));
+}
+
+beforeAll(() => {
+  const result = build();
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('chart downloads', () => {
+  it('every chart has PNG, SVG, CSV and JSON in both languages', () => {
+    for (const id of registry.keys()) {
+      for (const locale of ['vi', 'en']) {
+        for (const ext of ['png', 'svg', 'csv', 'json']) expect(existsSync(join(outDir, 'downloads', locale, `${id}.${ext}`)), `${locale}/${id}.${ext}`).toBe(true);
+      }
+    }
+  });
+
+  it('each PNG is twice the size of its SVG', () => {
+    for (const file of readdirSync(join(outDir, 'downloads', 'vi')).filter((f) => f.endsWith('.png'))) {
+      const svg = readFileSync(join(outDir, 'downloads', 'vi', file.replace('.png', '.svg')), 'utf8');
+      const [, width, height] = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg) ?? /<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
+      expect(pngSize(readFileSync(join(outDir, 'downloads', 'vi', file))), file).toEqual({ width: Math.round(Number(width) * 2), height: Math.round(Number(height) * 2) });
+    }
+  });
+
+  it('each SVG parses and carries its title, source and data version', () => {
+    for (const id of registry.keys()) {
+      const text = readFileSync(join(outDir, 'downloads', 'en', `${id}.svg`), 'utf8');
+      const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+      expect(document.documentElement.tagName.toLowerCase()).toBe('svg');
+      expect(document.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+      const content = document.documentElement.textContent ?? '';
+      expect(content).toContain(renderChart(registry.get(id)!.spec, chartDataAt(model), 'en').title.slice(0, 20));
+      expect(content).toContain('Fixture Gazette');
+      expect(content).toContain('2024-08');
+    }
+  });
+
+  it('each CSV parses back to exactly the figures of its chart', () => {
+    for (const [id, chart] of registry) {
+      for (const locale of ['vi', 'en'] as const) {
+        const records = parse(readFileSync(join(outDir, 'downloads', locale, `${id}.csv`), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+        const expected = renderChart(chart.spec, chartDataAt(model), locale).rows;
+        expect(Object.keys(records[0]!)).toEqual([...CHART_CSV_COLUMNS]);
+        expect(records.map((r) => [r.indicator_id, Number(r.value), r.total === '' ? undefined : Number(r.total), r.as_of, r.source_url, r.release, r.current === 'true'])).toEqual(
+          expected.map((r) => [r.indicator.id, r.figure.value, r.figure.total, r.figure.asOf, r.figure.source.url ?? '', r.figure.release, r.current]),
+        );
+        expect(new Set(records.map((r) => r.data_version))).toEqual(new Set(['2024-08']));
+      }
+    }
+  });
+
+  it('each JSON has the figures, the data version and a citation', () => {
+    const json = JSON.parse(readFileSync(join(outDir, 'downloads', 'vi', 'eid-accounts-activated.json'), 'utf8'));
+    expect(json).toMatchObject({ data_version: '2024-08', chart: { id: 'eid-accounts-activated' }, licence: { name: 'CC-BY-4.0' } });
+    expect(json.citation).toContain('Phiên bản dữ liệu 2024-08');
+    expect(json.figures.map((f: { value: number }) => f.value)).toEqual([40000000, 41000000, 41500000, 45200000]);
+  });
+});
+
+describe('the whole dataset', () => {
+  it('datapackage.json validates against the Data Package schema, and its hashes match the files', () => {
+    const descriptor = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'datapackage.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schema = (name: string) => JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'schemas', name), 'utf8'));
+    const validatePackage = ajv.compile(schema('data-package.json'));
+    expect(validatePackage(descriptor), JSON.stringify(validatePackage.errors, null, 2)).toBe(true);
+    // The figures table is a Tabular Data Resource, with its field schema.
+    const validateTable = ajv.compile(schema('tabular-data-resource.json'));
+    const figures = descriptor.resources.find((r: { name: string }) => r.name === 'figures');
+    expect(validateTable(figures), JSON.stringify(validateTable.errors, null, 2)).toBe(true);
+    expect(descriptor.version).toBe('2024-08');
+    for (const resource of descriptor.resources) {
+      const content = readFileSync(join(outDir, 'data', 'latest', resource.path));
+      expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`);
+      expect(resource.bytes).toBe(content.length);
+    }
+  });
+
+  it('figures.csv holds every figure of data/ with its source and release', () => {
+    const records = parse(readFileSync(join(outDir, 'data', 'latest', 'figures.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(records).toHaveLength(9);
+    expect(records.every((r) => r.source_title !== '' && r.source_publisher !== '')).toBe(true);
+    const july = parse(readFileSync(join(outDir, 'data', 'v', '2024-07', 'figures.csv'), 'utf8'), { columns: true }) as unknown[];
+    expect(july).toHaveLength(4);
+  });
+
+  it('pinned releases (data snapshots and pinned embeds) are byte-identical after a new month file', () => {
+    const before = { data: hashTree(join(outDir, 'data', 'v')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
+    expect(Object.keys(before.data).length).toBeGreaterThan(0);
+    expect(Object.keys(before.embeds).length).toBeGreaterThan(0);
+    writeFileSync(join(dataDir, 'months', '2024-09.csv'), SEPTEMBER_2024_CSV);
+    const result = build();
+    rmSync(join(dataDir, 'months', '2024-09.csv'));
+    expect(result.status, result.stderr).toBe(0);
+    const after = { data: hashTree(join(outDir, 'data', 'v')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
+    expect(Object.keys(after.data)).toContain('2024-09/figures.csv');
+    for (const key of ['data', 'embeds', 'enEmbeds'] as const) {
+      for (const [file, hash] of Object.entries(before[key])) expect(after[key][file], `${key}: ${file}`).toBe(hash);
+    }
+  });
+});
