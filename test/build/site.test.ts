@@ -167,6 +167,29 @@ describe('articles, feeds, sitemap and links', () => {
     }
   });
 
+  it('every page with a chart advertises oEmbed, and each oEmbed JSON is complete', () => {
+    for (const path of ['', 'en/', 'indicators/eid-accounts-activated', 'months/2024-08', 'en/articles/test-story']) {
+      const links = [...page(path).matchAll(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname);
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const link of links) {
+        const json = JSON.parse(readFileSync(join(outDir, link), 'utf8'));
+        expect(json).toMatchObject({ version: '1.0', type: 'rich', provider_name: expect.any(String), provider_url: expect.any(String), title: expect.any(String), width: expect.any(Number), height: expect.any(Number), thumbnail_url: expect.any(String) });
+        expect(json.html).toMatch(/^<iframe src="https:\/\/[^"]+\/embed\/[^"]+\/" title="[^"]+" width="100%" height="\d+" loading="lazy"/);
+        expect(existsSync(join(outDir, new URL(json.thumbnail_url).pathname))).toBe(true);
+      }
+    }
+  });
+
+  it('live and pinned embed pages exist in both languages, without the site navigation', () => {
+    for (const path of ['embed/eid-accounts-activated', 'en/embed/eid-accounts-activated', 'embed/v/2024-08/eid-accounts-activated', 'en/embed/v/2024-07/eid-accounts-activated']) {
+      const html = page(path);
+      expect(html).toContain('class="chart chart-time-series"');
+      expect(html).not.toContain('class="site-nav');
+      expect(html).toContain('class="embed-home"');
+    }
+    expect(text(page('embed/v/2024-07/eid-accounts-activated'))).toContain('Phiên bản dữ liệu: 2024-07');
+  });
+
   it('has a sitemap with both languages', () => {
     const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('/en/indicators/eid-accounts-activated/</loc>');

@@ -3,6 +3,7 @@ import { indicatorsOf, specFromProps } from '../charts/spec.ts';
 import type { Locale } from '../data/types.ts';
 import { compareAsOf } from '../data/values.ts';
 import { chartUsages } from '../content/chart-usages.ts';
+import type { ChartUsage } from '../content/chart-usages.ts';
 import { chartDataAt, homeCharts, indicatorCharts } from './charts.ts';
 import type { SiteModel } from './model.ts';
 
@@ -24,6 +25,17 @@ export interface RegisteredChart {
   page: Record<Locale, string>;
   /** For an indicator page's chart, the indicator: its spec is chosen from the data (a big number until there is a history). */
   indicator?: string;
+}
+
+/** The spec a `<Chart …/>` or `<BigNumber …/>` in MDX draws (as the component itself decides). */
+export function specOfUsage(model: SiteModel, usage: ChartUsage): ChartSpec | undefined {
+  const props = usage.props;
+  return props.kind || props.indicators ? specFromProps(props) : props.indicator ? indicatorCharts(model, props.indicator)[0] : undefined;
+}
+
+/** Ids of the charts an article body places. */
+export function articleChartIds(model: SiteModel, body: string): string[] {
+  return chartUsages(body).flatMap((usage) => specOfUsage(model, usage)?.id ?? []);
 }
 
 /**
@@ -54,7 +66,7 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
       const same = JSON.stringify({ ...existing, title: undefined }) === JSON.stringify({ ...spec, title: undefined });
       if (!same) throw new Error(`Chart id "${spec.id}" is used for two different charts (${origin.get(spec.id)} and ${where}); give one of them another id="…"`);
       // Article charts carry a title per language: merge them.
-      if (spec.title || existing.title) specs.set(spec.id, { ...existing, title: { vi: existing.title?.vi ?? spec.title!.vi, en: spec.title?.en ?? existing.title!.en } } as ChartSpec);
+      if (spec.title || existing.title) specs.set(spec.id, { ...existing, title: { vi: existing.title?.vi || spec.title?.vi || '', en: existing.title?.en || spec.title?.en || '' } } as ChartSpec);
       return;
     }
     specs.set(spec.id, spec);
@@ -68,8 +80,7 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
   for (const spec of [...home.bigNumbers, ...(home.lead ? [home.lead] : []), ...home.progress, ...home.comparisons]) add(spec, 'home page', { path: '' });
   for (const article of articles) {
     for (const usage of chartUsages(article.body)) {
-      const props = usage.props;
-      const spec = props.kind || props.indicators ? specFromProps(props) : indicatorCharts(model, props.indicator!)[0];
+      const spec = specOfUsage(model, usage);
       if (!spec) continue;
       // A title written in one language is that language's title; the other falls back to it.
       const titled = spec.title ? ({ ...spec, title: { vi: article.lang === 'vi' ? spec.title.vi : '', en: article.lang === 'en' ? spec.title.en : '' } } as ChartSpec) : spec;
