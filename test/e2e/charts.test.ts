@@ -8,20 +8,12 @@
  * Needs Chromium: `apt-get install -y chromium` (.ci/run installs it), or set
  * CHROMIUM_PATH to another Chromium binary.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUGUST_2024_JSON, writeFixtureSite } from '../fixtures/fixture-data.ts';
-
-const root = join(import.meta.dirname, '../..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { AUGUST_2024_JSON } from '../fixtures/fixture-data.ts';
+import { buildFixtureSite, closeServer, launchChromium, root, serve } from './harness.ts';
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 
 const TIME_SERIES = '#chart-eid-accounts-activated';
@@ -42,58 +34,21 @@ const EXPECTED = {
   en: { latest: /^45\.2\s+million\s+accounts$/, previous: /^41\.5\s+million\s+accounts$/, date: /20 August 2024/ },
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-  '.ico': 'image/x-icon', '.png': 'image/png', '.woff2': 'font/woff2', '.webmanifest': 'application/manifest+json',
-};
-
-/** A minimal static server for dist/: /x/ → /x/index.html, 404 otherwise, 204 for a missing favicon. */
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      if (path === '/favicon.ico') return void response.writeHead(204).end();
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-  }));
-}
-
-const work = mkdtempSync(join(tmpdir(), 'de-an-06-e2e-'));
-const outDir = join(work, 'dist');
+let site: ReturnType<typeof buildFixtureSite> | undefined;
 let server: Server | undefined;
 let origin = '';
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}. The browser tests need it: run \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`);
-  }
-  const { env: fixtureEnv } = writeFixtureSite(work);
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    env: { ...process.env, ...fixtureEnv, OUT_DIR: outDir, TZ: 'UTC' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
-  ({ server, origin } = await serve(outDir));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  site = buildFixtureSite('de-an-06-e2e-');
+  ({ server, origin } = await serve(site.outDir));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  rmSync(work, { recursive: true, force: true });
+  await closeServer(server);
+  site?.cleanup();
 });
 
 /** Opens a page in a fresh context; the caller closes the context via the returned close(). */

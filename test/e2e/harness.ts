@@ -1,0 +1,68 @@
+/**
+ * What every browser test needs: a fixture site built with the real build
+ * script, a static server for it, and Debian's Chromium (playwright-core, no
+ * browser download). Needs `apt-get install -y chromium` (.ci/run does) or CHROMIUM_PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { writeFixtureSite } from '../fixtures/fixture-data.ts';
+
+export const root = join(import.meta.dirname, '../..');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon', '.png': 'image/png', '.woff2': 'font/woff2', '.webmanifest': 'application/manifest+json',
+  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.wasm': 'application/wasm',
+};
+
+/** A static server for a folder: /x/ → /x/index.html, 404 otherwise, 204 for a missing favicon. `extra` may answer first. */
+export function serve(dir: string, host = '127.0.0.1', extra?: (request: IncomingMessage, response: ServerResponse) => boolean): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    if (extra?.(request, response)) return;
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return void response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      if (path === '/favicon.ico') return void response.writeHead(204).end();
+      return void response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, host, () => {
+    resolve({ server, origin: `http://${host}:${(server.address() as AddressInfo).port}` });
+  }));
+}
+
+/** Builds the fixture site into a temporary folder; returns dist/ and a cleanup. */
+export function buildFixtureSite(prefix: string): { work: string; outDir: string; cleanup: () => void } {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}. The browser tests need it: run \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`);
+  }
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const outDir = join(work, 'dist');
+  const { env } = writeFixtureSite(work);
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
+  return { work, outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export function closeServer(server: Server | undefined): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
