@@ -39,15 +39,23 @@ if (issues.length > 0) {
   process.exit(1);
 }
 
+const steps: string[] = [];
+async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await step();
+  steps.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 const staging = `${outDir}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
-  await build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+  await timed('pages', () => build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' }));
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
-  await writeShareImages(staging);
-  await writeDownloads(staging, { dataDir, contentDir, siteUrl: process.env.SITE_URL ?? 'https://de-an-06.example.org' });
-  await writeSearchIndex(staging);
+  await timed('share images', () => writeShareImages(staging));
+  await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: process.env.SITE_URL ?? 'https://de-an-06.example.org' }));
+  await timed('search index', () => writeSearchIndex(staging));
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`✗ Build failed; the previous dist/ is unchanged.\n${(error as Error).stack ?? String(error)}`);
@@ -62,7 +70,7 @@ rmSync(previous, { recursive: true, force: true });
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s`);
+console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')})`);
 
 function countHtml(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
