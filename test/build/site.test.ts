@@ -15,7 +15,7 @@ import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fi
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
-const { dataDir, env: fixtureEnv } = writeFixtureSite(work);
+const { dataDir, contentDir, env: fixtureEnv } = writeFixtureSite(work);
 const outDir = join(work, 'dist');
 
 function build(): { status: number | null; stdout: string; stderr: string } {
@@ -282,6 +282,18 @@ describe('bad data', () => {
     expect(result.stderr).toContain('2024-10.csv:3 field "indicator"');
     expect(result.stderr).toContain('same indicator, as-of date and source already appear at line 2');
     expect(result.stderr).toContain('thang-11.csv field "file name": found "thang-11.csv"');
+  });
+
+  it('an article with a wrong indicator id fails the build with its file and line', () => {
+    const before = snapshotTree(outDir);
+    const file = join(contentDir, 'articles', 'en', 'test-story.mdx');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('<Chart indicator="eid-accounts-activated" />', '<Chart indicator="eid-acounts-activated" />'));
+    const result = build();
+    writeFileSync(file, original);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/articles\/en\/test-story\.mdx:\d+ field "indicator": found "eid-acounts-activated"; expected a known indicator id; did you mean "eid-accounts-activated"\?/);
+    expect(snapshotTree(outDir)).toEqual(before);
   });
 
   it('npm run check-data reports the same problems without building', () => {

@@ -5,5 +5,6 @@ import Value from './Value.astro';
 import DataTable from './DataTable.astro';
 import Callout from './Callout.astro';
 import Figure from './Figure.astro';
+import Sparkline from '../Sparkline.astro';
 
-export const mdxComponents = { Chart, BigNumber, Value, DataTable, Callout, Figure };
+export const mdxComponents = { Chart, BigNumber, Sparkline, Value, DataTable, Callout, Figure };
