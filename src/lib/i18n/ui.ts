@@ -21,7 +21,6 @@ const vi = {
   'home.headline': 'Số liệu chính',
   'home.sinceLast': 'so với lần báo cáo trước',
   'home.firstReport': 'Lần đầu được báo cáo',
-  'home.releaseSummary': 'Trong bản này',
   'home.allIndicators': 'Tất cả chỉ số',
   'home.allMonths': 'Tất cả các tháng',
   'home.intro': 'Mỗi con số ở đây đến từ một nguồn công khai, có đường dẫn và ngày công bố. Chúng tôi không ước tính, không nội suy, không lấp chỗ trống.',
@@ -38,8 +37,8 @@ const vi = {
   'status.new': 'mới',
   'status.revised': 'điều chỉnh',
   'status.restated': 'nhắc lại',
+  'status.superseded': 'đã được điều chỉnh ở bản sau',
   'figure.of': 'trên',
-  'figure.chartPending': 'Biểu đồ',
   'indicator.definition': 'Định nghĩa',
   'indicator.kind': 'Loại chỉ số',
   'indicator.unit': 'Đơn vị',
@@ -74,11 +73,9 @@ const vi = {
   'topics.indicators': 'Chỉ số',
   'topics.bulletins': 'Bản tin gần đây',
   'month.figures': 'Tất cả số liệu trong bản này',
-  'month.new': 'Số liệu mới',
   'month.newIndicators': 'Chỉ số lần đầu xuất hiện',
   'month.changed': 'Giá trị mới nhất thay đổi',
   'month.revised': 'Số liệu được điều chỉnh',
-  'month.restated': 'Số liệu được nhắc lại',
   'month.none': 'Không có.',
   'month.previous': 'Tháng trước',
   'month.next': 'Tháng sau',
@@ -94,7 +91,7 @@ const vi = {
 export type UiKey = keyof typeof vi;
 
 /** How a figure relates to earlier releases. */
-export type FigureStatus = 'new' | 'revised' | 'restated';
+export type FigureStatus = 'new' | 'revised' | 'restated' | 'superseded';
 
 const en: Record<UiKey, string> = {
   'site.name': 'Project 06 in Numbers',
@@ -113,7 +110,6 @@ const en: Record<UiKey, string> = {
   'home.headline': 'Headline figures',
   'home.sinceLast': 'since the previous report',
   'home.firstReport': 'First report',
-  'home.releaseSummary': 'In this release',
   'home.allIndicators': 'All indicators',
   'home.allMonths': 'All months',
   'home.intro': 'Every figure here comes from a public source, with its link and publication date. We do not estimate, interpolate or fill gaps.',
@@ -130,8 +126,8 @@ const en: Record<UiKey, string> = {
   'status.new': 'new',
   'status.revised': 'revised',
   'status.restated': 'restated',
+  'status.superseded': 'revised in a later release',
   'figure.of': 'of',
-  'figure.chartPending': 'Chart',
   'indicator.definition': 'Definition',
   'indicator.kind': 'Kind',
   'indicator.unit': 'Unit',
@@ -166,11 +162,9 @@ const en: Record<UiKey, string> = {
   'topics.indicators': 'Indicators',
   'topics.bulletins': 'Recent bulletins',
   'month.figures': 'All figures in this release',
-  'month.new': 'New figures',
   'month.newIndicators': 'Indicators reported for the first time',
   'month.changed': 'Latest value changed',
   'month.revised': 'Revised figures',
-  'month.restated': 'Figures restated',
   'month.none': 'None.',
   'month.previous': 'Previous month',
   'month.next': 'Next month',
