@@ -221,6 +221,12 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await axe('/en/indicators/essential-services-online/', { colorScheme: 'light' });
     await axe('/en/indicators/essential-services-online/', { colorScheme: 'dark' });
   });
+  for (const path of ['/articles/cau-chuyen-thu-nghiem/', '/en/months/2024-08/', '/embed/eid-accounts-activated/', '/embed/preview/', '/search/']) {
+    it(`${path}, light and dark`, async () => {
+      await axe(path, { colorScheme: 'light' });
+      await axe(path, { colorScheme: 'dark' });
+    });
+  }
 });
 
 describe('chart labels fit their figure', () => {

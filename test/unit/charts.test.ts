@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/lib/data/load.ts';
 import { seriesAt } from '../../src/lib/data/releases.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { defaultChartFor } from '../../src/lib/charts/spec.ts';
+import { buildSeries } from '../../src/lib/data/series.ts';
 import { AUGUST_2024_JSON, FIXTURE_INDICATORS, JULY_2024_CSV } from '../fixtures/fixture-data.ts';
 
 const encoder = new TextEncoder();
@@ -88,5 +89,21 @@ describe('chart summaries', () => {
     expect(renderChart(spec, data, 'en').svg!.wide).toMatch(/>40M</);
     expect(nb(renderChart(spec, data, 'vi').svg!.wide)).toMatch(/>8\/2024</);
     expect(renderChart(spec, data, 'en').svg!.wide).toMatch(/>Aug 2024</);
+  });
+});
+
+describe('chart margins', () => {
+  it('widen so long tick labels (trillions of đồng) stay inside the picture', () => {
+    const money = { ...FIXTURE_INDICATORS[0]!, id: 'money', kind: 'cumulative' as const, unit: { vi: 'đồng', en: 'VND' } };
+    const figure = (value: number, asOf: string, release: string) => ({ indicator: 'money', value, asOf, asOfInferred: false, source: { title: 'T', publisher: 'P', url: 'https://example.org/m' }, release, location: { file: 'x' } });
+    const series = new Map([['money', buildSeries(money, [figure(120e12, '2024-01', '2024-01'), figure(239e12, '2024-07', '2024-07')])]]);
+    for (const locale of ['vi', 'en'] as const) {
+      const svg = renderChart({ id: 'money', kind: 'time-series', indicators: ['money'] }, { series, dataVersion: '2024-07' }, locale).svg!.narrow;
+      const group = /<g transform="translate\(-9,0\)"[^>]*>([\s\S]*?)<\/g>/.exec(svg)![1]!;
+      const labels = [...group.matchAll(/<text transform="translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]) - 9, text: m[2]!.replace(/&#160;/g, ' ') }));
+      expect(labels.length).toBeGreaterThan(2);
+      // Right-aligned at x: the label's left edge, at ~0.55 em a character of 13 px text, must be inside the picture.
+      for (const label of labels) expect(label.x - label.text.length * 0.55 * 13, `${locale} "${label.text}"`).toBeGreaterThanOrEqual(0);
+    }
   });
 });
