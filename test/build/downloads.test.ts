@@ -7,11 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DOMParser } from 'linkedom';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUGUST_2024_JSON, FIXTURE_INDICATORS, JULY_2024_CSV, SEPTEMBER_2024_CSV, writeFixtureSite } from '../fixtures/fixture-data.ts';
 import { loadDataset } from '../../src/lib/data/load.ts';
@@ -21,10 +22,11 @@ import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { CHART_CSV_COLUMNS } from '../../src/lib/downloads/chart-files.ts';
 import { pngSize } from '../../src/lib/png/index.ts';
+import { readArticleFiles } from '../../src/lib/content/read-articles.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-downloads-'));
-const { dataDir, env } = writeFixtureSite(work);
+const { dataDir, contentDir, env } = writeFixtureSite(work);
 const outDir = join(work, 'dist');
 const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
 
@@ -33,8 +35,12 @@ const model = buildSiteModel(loadDataset({
   catalogue: { file: 'indicators.json', text: JSON.stringify({ indicators: FIXTURE_INDICATORS }) },
   months: Object.entries({ '2024-07.csv': JULY_2024_CSV, '2024-08.json': AUGUST_2024_JSON }).map(([name, text]) => ({ file: `months/${name}`, name, bytes: encoder.encode(text) })),
 }));
-// Charts placed by the fixture article are found from the built site's downloads; the registry here covers the rest.
-const registry = chartRegistry(model);
+// Every chart of the site, the fixture articles' included (article path and language from the file's place).
+const articles = readArticleFiles(contentDir).map(({ file, text }) => {
+  const lang = file.includes('/en/') ? ('en' as const) : ('vi' as const);
+  return { file, lang, path: `articles/${basename(file, '.mdx')}`, body: text };
+});
+const registry = chartRegistry(model, articles);
 
 function hashTree(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
@@ -59,17 +65,29 @@ describe('chart downloads', () => {
     }
   });
 
+  it('no other files are published than those of the registry', () => {
+    for (const locale of ['vi', 'en']) {
+      expect(readdirSync(join(outDir, 'downloads', locale)).sort()).toEqual([...registry.keys()].flatMap((id) => ['csv', 'json', 'png', 'svg'].map((ext) => `${id}.${ext}`)).sort());
+    }
+  });
+
   it('each PNG is twice the size of its SVG', () => {
-    for (const file of readdirSync(join(outDir, 'downloads', 'vi')).filter((f) => f.endsWith('.png'))) {
-      const svg = readFileSync(join(outDir, 'downloads', 'vi', file.replace('.png', '.svg')), 'utf8');
-      const [, width, height] = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg) ?? /<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
-      expect(pngSize(readFileSync(join(outDir, 'downloads', 'vi', file))), file).toEqual({ width: Math.round(Number(width) * 2), height: Math.round(Number(height) * 2) });
+    for (const locale of ['vi', 'en']) {
+      for (const file of readdirSync(join(outDir, 'downloads', locale)).filter((f) => f.endsWith('.png'))) {
+        const svg = readFileSync(join(outDir, 'downloads', locale, file.replace('.png', '.svg')), 'utf8');
+        const [, width, height] = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg) ?? /<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!;
+        expect(pngSize(readFileSync(join(outDir, 'downloads', locale, file))), `${locale}/${file}`).toEqual({ width: Math.round(Number(width) * 2), height: Math.round(Number(height) * 2) });
+      }
     }
   });
 
   it('each SVG parses and carries its title, source and data version', () => {
     for (const id of registry.keys()) {
       const text = readFileSync(join(outDir, 'downloads', 'en', `${id}.svg`), 'utf8');
+      // Well-formed XML by a strict parser (linkedom below forgives what an XML viewer would reject).
+      expect(XMLValidator.validate(text), id).toBe(true);
+      // Fonts fall back to a sans-serif where the bundled Noto Sans is not installed.
+      expect(text).toMatch(/font-family="'Noto Sans',[^"]*sans-serif"/);
       const document = new DOMParser().parseFromString(text, 'image/svg+xml');
       expect(document.documentElement.tagName.toLowerCase()).toBe('svg');
       expect(document.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
@@ -107,6 +125,7 @@ describe('the whole dataset', () => {
     const descriptor = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'datapackage.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
+    ajv.addFormat('textarea', true); // a hint for form editors in the Frictionless profiles, not a constraint
     const schema = (name: string) => JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'schemas', name), 'utf8'));
     const validatePackage = ajv.compile(schema('data-package.json'));
     expect(validatePackage(descriptor), JSON.stringify(validatePackage.errors, null, 2)).toBe(true);

@@ -3,7 +3,7 @@ import type { RenderedChart } from '../charts/render.ts';
 import type { Locale } from '../data/types.ts';
 import { citationText } from '../embed/citation.ts';
 import { t } from '../i18n/ui.ts';
-import { chartImageSvg } from '../png/index.ts';
+import { FONT_FAMILY, chartImageSvg } from '../png/index.ts';
 
 /**
  * The files a journalist downloads for one chart: CSV and JSON of exactly the
@@ -109,8 +109,14 @@ export function chartSvgFile(chart: RenderedChart, locale: Locale): string {
     width: 680,
     locale,
   });
-  return svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+  // Noto Sans is bundled for the PNG; a reader's SVG viewer may not have it, so fall back to common sans-serif fonts
+  // of similar width (never to the viewer's default, often a serif). resvg still picks the first font it has: Noto Sans.
+  const portable = svg.replaceAll(`font-family="${FONT_FAMILY}"`, `font-family="${SVG_FONT_STACK}"`);
+  return portable.startsWith('<?xml') ? portable : `<?xml version="1.0" encoding="UTF-8"?>\n${portable}`;
 }
+
+/** The fonts a downloaded SVG asks for, in order (single quotes: it sits in a double-quoted attribute). */
+export const SVG_FONT_STACK = `'${FONT_FAMILY}', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`;
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -122,8 +128,10 @@ function bigNumberSvg(chart: RenderedChart, locale: Locale): string {
   if (!big) return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 40" width="680" height="40"></svg>';
   const asOf = `${locale === 'vi' ? 'Số liệu đến' : 'As of'} ${big.asOf}`;
   const sparkline = big.sparkline ? big.sparkline.replace(/^<svg[^>]*?>/, (tag) => tag.replace(/\s(?:width|height|x|y)="[^"]*"/g, '').replace(/^<svg /, '<svg x="480" y="30" width="180" height="54" ')) : '';
+  // As tall as what it holds: no blank band when there is no change line.
+  const height = big.change ? 150 : 115;
   return [
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 150" width="680" height="150" class="chart-svg">',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 ${height}" width="680" height="${height}" class="chart-svg">`,
     `<text x="0" y="62" font-size="56" font-weight="bold" fill="currentColor">${escape(big.value)}<tspan dx="12" font-size="24" font-weight="normal">${escape(big.unit)}</tspan></text>`,
     `<text x="0" y="100" font-size="18" fill="currentColor">${escape(asOf)}</text>`,
     big.change ? `<text x="0" y="130" font-size="18" fill="currentColor">${escape(big.change)}</text>` : '',
