@@ -32,6 +32,8 @@ const row = (fields: Partial<Record<string, string>>) => {
     note_en: '',
   };
   const merged = { ...defaults, ...fields };
+  // The quote holds the value as typed, so the value-in-quote check passes unless a test says otherwise.
+  merged.quote ??= `Số liệu thử nghiệm: ${merged.value}.`;
   return CSV_HEADER.split(',').map((c) => merged[c] ?? '').join(',');
 };
 const csv = (...rows: string[]) => [CSV_HEADER, ...rows, ''].join('\n');

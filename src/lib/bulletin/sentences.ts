@@ -1,6 +1,7 @@
 import type { Indicator, Locale } from '../data/types.ts';
 import type { ReleaseChanges } from '../data/releases.ts';
-import type { SeriesPoint } from '../data/series.ts';
+import type { Series, SeriesPoint } from '../data/series.ts';
+import { changeClause, valueAt } from '../site/change.ts';
 import { formatAsOf, formatNumber, formatReleaseTitle } from '../format/index.ts';
 import { displayValue } from '../site/display.ts';
 
@@ -12,7 +13,10 @@ export interface BulletinText {
   lede: string;
   /** One entry per indicator whose latest value moved, in catalogue order: `${lead}: ${clause}`. */
   changes: Array<{ indicator: Indicator; lead: string; clause: string }>;
+  /** The same publisher giving another value for a date it had reported. */
   revisions: string[];
+  /** Another publisher giving another value for a date already reported. */
+  disagreements: string[];
 }
 
 /** The indicator's name inside a sentence: lower-case first letter unless it starts an acronym (VNeID, CCCD). */
@@ -21,72 +25,88 @@ function inSentence(name: string, locale: Locale): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
 
-const value = (indicator: Indicator, point: SeriesPoint, locale: Locale) => displayValue(indicator, point.value, point.total, locale);
-const date = (point: SeriesPoint, locale: Locale) => formatAsOf(point.asOf, locale);
-
-/** The size of a change, in the indicator's terms: "3,7 triệu tài khoản", "5,5 điểm phần trăm". */
-function amount(indicator: Indicator, delta: number, locale: Locale): string {
-  const size = Math.abs(delta);
-  if (indicator.kind === 'rate') return locale === 'vi' ? `${formatNumber(size, locale)} điểm phần trăm` : `${formatNumber(size, locale)} percentage point${size === 1 ? '' : 's'}`;
-  return displayValue(indicator, size, undefined, locale);
-}
+const value = (indicator: Indicator, point: SeriesPoint, locale: Locale) => displayValue(indicator, point, locale);
 
 /**
  * What happened to an indicator in a release, written after its name and a
  * colon (so no verb has to agree with it), e.g.
- * "45,2 triệu tài khoản (20/8/2024), tăng 3,7 triệu tài khoản so với lần công bố trước (15/7/2024)."
+ * "hơn 45,2 triệu tài khoản (20/8/2024), tăng hơn 3,7 triệu tài khoản trong 1 tháng so với số liệu trước đó (15/7/2024)."
+ * `newInRelease` is true when the indicator's first figure is in this release.
  */
-export function changeClause(indicator: Indicator, before: SeriesPoint | undefined, after: SeriesPoint, locale: Locale): string {
-  const now = `${value(indicator, after, locale)} (${date(after, locale)})`;
-  if (!before) return locale === 'vi' ? `lần đầu có số liệu, ${now}.` : `first figure, ${now}.`;
-  const delta = after.value - before.value;
-  const was = `${value(indicator, before, locale)} (${date(before, locale)})`;
-  if (before.total !== undefined && after.total !== undefined && before.total !== after.total) {
-    return locale === 'vi' ? `${now}; lần công bố trước là ${was}, trên một tổng số khác.` : `${now}; the previous figure was ${was}, out of a different total.`;
+export function changeClauseFor(series: Series, after: SeriesPoint, locale: Locale, newInRelease: boolean): string {
+  const now = valueAt(series.indicator, after, locale);
+  if (newInRelease) {
+    const count = series.points.length;
+    if (count === 1) return locale === 'vi' ? `lần đầu có số liệu, ${now}.` : `first figure, ${now}.`;
+    return locale === 'vi' ? `lần đầu có số liệu, cho ${formatNumber(count, locale)} thời điểm; mới nhất là ${now}.` : `first figures, for ${formatNumber(count, locale)} dates; the latest is ${now}.`;
   }
-  if (delta === 0) {
-    return locale === 'vi' ? `${now}, không đổi so với lần công bố trước (${date(before, locale)}).` : `${now}, unchanged from the previous figure (${date(before, locale)}).`;
-  }
-  const direction = locale === 'vi' ? (delta > 0 ? 'tăng' : 'giảm') : delta > 0 ? 'up' : 'down';
-  return locale === 'vi'
-    ? `${now}, ${direction} ${amount(indicator, delta, locale)} so với lần công bố trước (${date(before, locale)}).`
-    : `${now}, ${direction} ${amount(indicator, delta, locale)} from the previous figure (${date(before, locale)}).`;
+  const clause = changeClause(series, after, locale);
+  return clause ? `${now}, ${clause}.` : `${now}.`;
 }
 
-/** The indicator's name as a lead-in, with its period for flows: "Lượt dùng VNeID (mỗi tháng)". */
-export function leadIn(indicator: Indicator, locale: Locale): string {
-  return indicator.period ? `${indicator.name[locale]} (${indicator.period[locale]})` : indicator.name[locale];
+/**
+ * The indicator's name as a lead-in, with its period for flows: "Lượt dùng VNeID (mỗi tháng)";
+ * no period when the name already says it ("bình quân mỗi tháng") or the figure's own period differs.
+ */
+export function leadIn(indicator: Indicator, locale: Locale, point?: SeriesPoint): string {
+  const name = indicator.name[locale];
+  const period = point?.period ?? indicator.period;
+  if (period === undefined) return name;
+  if (period === 'unknown') return locale === 'vi' ? `${name} (không rõ kỳ tính)` : `${name} (period not stated)`;
+  const words = period[locale].toLocaleLowerCase(locale).replace(/[()]/g, '');
+  return name.toLocaleLowerCase(locale).includes(words) ? name : `${name} (${period[locale]})`;
 }
 
 /** Writes the bulletin text of one release. */
-export function bulletinText(changes: ReleaseChanges, indicators: ReadonlyMap<string, Indicator>, locale: Locale): BulletinText {
+export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string, Series>, locale: Locale): BulletinText {
   const { release } = changes;
   const figures = release.figures.length;
   const indicatorCount = new Set(release.figures.map((f) => f.indicator)).size;
   const month = formatReleaseTitle(release.id, locale);
   const newCount = changes.newIndicators.length;
-  const lede =
-    locale === 'vi'
-      ? `${month}, các nguồn công khai đưa ra ${formatNumber(figures, locale)} số liệu về ${formatNumber(indicatorCount, locale)} chỉ số của Đề án 06` +
-        (newCount > 0 ? `, trong đó ${formatNumber(newCount, locale)} chỉ số lần đầu có số liệu` : '') +
-        (changes.revisions.length > 0 ? `; ${formatNumber(changes.revisions.length, locale)} số liệu cũ được điều chỉnh` : '') +
-        '.'
-      : `In ${month}, public sources gave ${formatNumber(figures, locale)} figure${figures === 1 ? '' : 's'} for ${formatNumber(indicatorCount, locale)} Project 06 indicator${indicatorCount === 1 ? '' : 's'}` +
-        (newCount > 0 ? `, ${formatNumber(newCount, locale)} of them reported for the first time` : '') +
-        (changes.revisions.length > 0 ? `; ${formatNumber(changes.revisions.length, locale)} earlier figure${changes.revisions.length === 1 ? ' was' : 's were'} revised` : '') +
-        '.';
+  const vi = locale === 'vi';
+  const n = (count: number) => formatNumber(count, locale);
+  const newPart = newCount === 0 ? '' : newCount === indicatorCount
+    ? (vi ? (indicatorCount === 1 ? ', lần đầu có số liệu' : ', tất cả đều lần đầu có số liệu') : indicatorCount === 1 ? ', reported for the first time' : ', all reported for the first time')
+    : (vi ? `, trong đó ${n(newCount)} chỉ số lần đầu có số liệu` : `, ${n(newCount)} of them reported for the first time`);
+  const extras = [
+    changes.revisions.length > 0 ? (vi ? `${n(changes.revisions.length)} số liệu được chính nguồn đã công bố điều chỉnh` : `${n(changes.revisions.length)} figure${changes.revisions.length === 1 ? ' is' : 's are'} revised by ${changes.revisions.length === 1 ? 'its' : 'their'} publisher`) : '',
+    changes.disagreements.length > 0 ? (vi ? `${n(changes.disagreements.length)} số liệu khác với số của nguồn khác cho cùng thời điểm` : `${n(changes.disagreements.length)} figure${changes.disagreements.length === 1 ? ' differs' : 's differ'} from another publisher's figure for the same date`) : '',
+    changes.restated.length > 0 ? (vi ? `${n(changes.restated.length)} số liệu nhắc lại hoặc làm tròn số đã có` : `${n(changes.restated.length)} restate${changes.restated.length === 1 ? 's' : ''} or round${changes.restated.length === 1 ? 's' : ''} a figure already published`) : '',
+  ].filter(Boolean);
+  const lede = vi
+    ? `${month}: bản cập nhật này ghi ${n(figures)} số liệu về ${n(indicatorCount)} chỉ số của Đề án 06${newPart}${extras.length ? `; ${extras.join('; ')}` : ''}.`
+    : `${month}: this update holds ${n(figures)} figure${figures === 1 ? '' : 's'} for ${n(indicatorCount)} Project 06 indicator${indicatorCount === 1 ? '' : 's'}${newPart}${extras.length ? `; ${extras.join('; ')}` : ''}.`;
+  const nameOf = (id: string) => inSentence(series.get(id)!.indicator.name[locale], locale);
   const revisions = changes.revisions.map((revision) => {
-    const indicator = indicators.get(revision.indicator)!;
-    const previous = revision.previous.map((f) => displayValue(indicator, f.value, f.total, locale)).join(locale === 'vi' ? ' và ' : ' and ');
-    const now = displayValue(indicator, revision.figure.value, revision.figure.total, locale);
+    const indicator = series.get(revision.indicator)!.indicator;
+    const previous = revision.previous.map((f) => displayValue(indicator, f, locale)).join(vi ? ' và ' : ' and ');
+    const now = displayValue(indicator, revision.figure, locale);
     const when = formatAsOf(revision.asOf, locale);
-    return locale === 'vi'
-      ? `Số liệu ${inSentence(indicator.name.vi, locale)} tại ${when} được nêu lại là ${now}; bản trước ghi ${previous}.`
-      : `The figure for ${inSentence(indicator.name.en, locale)} as of ${when} is now given as ${now}; the earlier release had ${previous}.`;
+    const publisher = revision.figure.source.publisher;
+    return vi
+      ? `${publisher} điều chỉnh số liệu ${nameOf(revision.indicator)} tính đến ${when}: nay là ${now}, trước đó ghi ${previous}.`
+      : `${publisher} revised its figure for ${nameOf(revision.indicator)} as of ${when}: now ${now}, previously ${previous}.`;
   });
+  const disagreements = changes.disagreements.map(({ figure, earlier }) => {
+    const indicator = series.get(figure.indicator)!.indicator;
+    const when = formatAsOf(figure.asOf, locale);
+    return vi
+      ? `Số liệu ${nameOf(figure.indicator)} tính đến ${when}: ${figure.source.publisher} nêu ${displayValue(indicator, figure, locale)}, còn ${earlier.source.publisher} nêu ${displayValue(indicator, earlier, locale)}. Hai nguồn không thống nhất; cả hai số được giữ.`
+      : `${capitaliseEn(nameOf(figure.indicator))} as of ${when}: ${figure.source.publisher} gives ${displayValue(indicator, figure, locale)}, ${earlier.source.publisher} gave ${displayValue(indicator, earlier, locale)}. The sources disagree; both figures are kept.`;
+  });
+  const newIds = new Set(changes.newIndicators.map((i) => i.id));
   return {
     lede,
-    changes: changes.changedLatest.map(({ indicator, before, after }) => ({ indicator, lead: leadIn(indicator, locale), clause: changeClause(indicator, before, after, locale) })),
+    changes: changes.changedLatest.map(({ indicator, after }) => {
+      const s = series.get(indicator.id)!;
+      return { indicator, lead: leadIn(indicator, locale, after), clause: changeClauseFor(s, after, locale, newIds.has(indicator.id)) };
+    }),
     revisions,
+    disagreements,
   };
+}
+
+function capitaliseEn(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

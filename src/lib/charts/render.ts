@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { Figure, Indicator, Locale, Source } from '../data/types.ts';
 import type { Series, SeriesPoint } from '../data/series.ts';
 import { formatAsOf, formatCompact, formatMonthShort, formatPercent, formatRatio, formatTick } from '../format/index.ts';
-import { displayExact, displayValue } from '../site/display.ts';
+import { displayCompact, displayExact, displayQuantity, displayValue } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
@@ -139,9 +139,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
 }
 
 function bigValue(indicator: Indicator, point: SeriesPoint, locale: Locale): { value: string; unit: string } {
-  if (point.total !== undefined) return { value: formatRatio(point.value, point.total, locale), unit: indicator.unit[locale] };
-  if (indicator.kind === 'rate') return { value: formatPercent(point.value, locale), unit: '' };
-  return { value: formatCompact(point.value, locale), unit: indicator.unit[locale] };
+  return displayCompact(indicator, point, locale);
 }
 
 function uniqueSources(sources: Source[]): Source[] {
@@ -153,7 +151,7 @@ function uniqueSources(sources: Source[]): Source[] {
 function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, figure: Figure = point.current[0]!): TooltipPoint {
   return {
     name: indicator.name[locale],
-    value: displayValue(indicator, figure.value, figure.total, locale),
+    value: displayValue(indicator, figure, locale),
     asOf: formatAsOf(point.asOf, locale),
     source: `${figure.source.publisher}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
     ...(figure.source.url ? { url: figure.source.url } : {}),
@@ -275,14 +273,14 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
 
 function targetLabel(indicator: Indicator, locale: Locale): string {
   const target = indicator.target!;
-  return locale === 'vi' ? `Mục tiêu: ${displayValue(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})` : `Target: ${displayValue(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})`;
+  return locale === 'vi' ? `Mục tiêu: ${displayQuantity(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})` : `Target: ${displayQuantity(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})`;
 }
 
 function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: { width: number; height: number }): string {
   const last = series.points.at(-1)!;
   const total = last.total ?? series.indicator.target?.value ?? last.value;
   const datum = { value: last.value, total, i: 0 };
-  const label = `${displayExact(series.indicator, { value: last.value, ...(last.total !== undefined ? { total: last.total } : { total }) }, locale)} · ${Math.round((last.value / total) * 100)}%`;
+  const label = `${displayExact(series.indicator, { value: last.value, total, ...(last.qualifier ? { qualifier: last.qualifier } : {}) }, locale)} · ${Math.round((last.value / total) * 100)}%`;
   // The total's tick sits at the right edge, centred on it: leave room for half of it.
   const marginRight = Math.max(8, Math.ceil(labelWidth(formatTick(total, locale)) / 2));
   const svg = Plot.plot({
@@ -313,7 +311,7 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
   // Labels sit above their bars and wrap; Plot measures lineWidth in ems.
   const lineWidth = (size.width - 16) / fontSize;
   const data = sorted.map((e, i) => {
-    const text = `${e.series.indicator.name[locale]}: ${displayValue(e.series.indicator, e.point.value, e.point.total, locale)} (${formatMonthShort(e.point.asOf, locale)})`;
+    const text = `${e.series.indicator.name[locale]}: ${displayValue(e.series.indicator, e.point, locale)} (${formatMonthShort(e.point.asOf, locale)})`;
     const lines = Math.ceil((text.length * 0.55) / lineWidth);
     return { i, key: e.series.indicator.id, value: e.point.value, text, lines };
   });

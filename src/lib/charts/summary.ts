@@ -1,51 +1,105 @@
 import type { Indicator, Locale } from '../data/types.ts';
 import type { Series, SeriesPoint } from '../data/series.ts';
+import { changeStatement, comparability } from '../data/series.ts';
 import { formatAsOf, formatNumber } from '../format/index.ts';
-import { displayChange, displayValue } from '../site/display.ts';
+import { changeClause, valueAt } from '../site/change.ts';
+import { displayValue } from '../site/display.ts';
 
 /**
  * Sentences generated from the data, for the chart's takeaway and its text
  * summary: what a sighted reader takes away, in words a screen reader reads.
+ * They describe the whole series, and state a change only where
+ * `changeClause` allows one.
  */
 
-const valueOf = (indicator: Indicator, point: SeriesPoint, locale: Locale) => displayValue(indicator, point.value, point.total, locale);
+const valueOf = (indicator: Indicator, point: SeriesPoint, locale: Locale) => displayValue(indicator, point, locale);
 const dateOf = (point: SeriesPoint, locale: Locale) => formatAsOf(point.asOf, locale);
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "tăng từ 1,4 triệu tài khoản (tháng 11/2022) lên 62 triệu tài khoản (tháng 4/2025)" — no subject. */
-export function movement(series: Series, locale: Locale): string {
-  const { indicator, points } = series;
-  const first = points[0];
-  const last = points.at(-1);
-  if (!first || !last) return locale === 'vi' ? 'chưa có số liệu' : 'has no published figure yet';
-  if (first === last) {
-    return locale === 'vi' ? `là ${valueOf(indicator, last, locale)} (${dateOf(last, locale)})` : `stood at ${valueOf(indicator, last, locale)} (${dateOf(last, locale)})`;
-  }
-  const from = `${valueOf(indicator, first, locale)} (${dateOf(first, locale)})`;
-  const to = `${valueOf(indicator, last, locale)} (${dateOf(last, locale)})`;
-  const ratioChanged = first.total !== last.total;
-  const delta = last.value - first.value;
-  if (delta > 0 || (delta === 0 && ratioChanged)) return locale === 'vi' ? `tăng từ ${from} lên ${to}` : `rose from ${from} to ${to}`;
-  if (delta < 0) return locale === 'vi' ? `giảm từ ${from} xuống ${to}` : `fell from ${from} to ${to}`;
-  return locale === 'vi' ? `giữ nguyên ở ${to}, như ${dateOf(first, locale)}` : `stayed at ${valueOf(indicator, last, locale)} from ${dateOf(first, locale)} to ${dateOf(last, locale)}`;
-}
-
-/** The one-line takeaway under a chart's title, e.g. "Tăng từ … lên …". */
+/** The latest figure and what can be said against the one before: "Hơn 62 triệu tài khoản (22/4/2025), tăng …". */
 export function takeawayFor(series: Series, locale: Locale): string {
-  const text = movement(series, locale);
-  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  const last = series.points.at(-1);
+  if (!last) return locale === 'vi' ? 'Chưa có số liệu.' : 'No published figure yet.';
+  const clause = changeClause(series, last, locale);
+  return `${capitalise(valueAt(series.indicator, last, locale))}${clause ? `, ${clause}` : ''}.`;
 }
 
-/** A full sentence about one indicator's history, e.g. "Tài khoản … tăng từ … lên …, qua 5 lần báo cáo." */
+/** How the comparable steps of a series went: every one up, every one down, unchanged, or up and down. */
+function shape(series: Series): 'rising' | 'falling' | 'flat' | 'mixed' | undefined {
+  const signs = new Set<number>();
+  let unknown = false;
+  series.points.forEach((after, i) => {
+    const before = series.points[i - 1];
+    if (!before || comparability(series, before, after)) return;
+    const statement = changeStatement(before, after);
+    if (statement.kind === 'exact' || statement.kind === 'about') signs.add(Math.sign(statement.delta));
+    else if (statement.kind === 'more-than' || statement.kind === 'passed') signs.add(1);
+    else unknown = true;
+  });
+  if (signs.size === 0) return undefined;
+  if (signs.size === 1) {
+    const [sign] = [...signs];
+    if (sign === 0) return unknown ? undefined : 'flat';
+    return unknown ? undefined : sign! > 0 ? 'rising' : 'falling';
+  }
+  return 'mixed';
+}
+
+/**
+ * A paragraph about one indicator's whole history: how many figures over what
+ * span, the latest, the shape of the comparable steps (never first vs last),
+ * the breaks, unknown periods and disagreements.
+ */
 export function seriesSentence(series: Series, locale: Locale): string {
   const { indicator, points } = series;
   const name = indicator.name[locale];
-  const reports = points.length;
-  const count = locale === 'vi' ? `, qua ${formatNumber(reports, locale)} lần công bố` : `, across ${formatNumber(reports, locale)} published figures`;
+  const vi = locale === 'vi';
+  const last = points.at(-1);
+  if (!last) return `${name}: ${vi ? 'chưa có số liệu' : 'no published figure yet'}.`;
+  if (points.length === 1) return `${name}: ${valueAt(indicator, last, locale)}.`;
+  const first = points[0]!;
+  const parts = [
+    vi
+      ? `${name}: ${formatNumber(points.length, locale)} thời điểm có số liệu, từ ${dateOf(first, locale)} đến ${dateOf(last, locale)}; mới nhất là ${valueAt(indicator, last, locale)}.`
+      : `${name}: figures for ${formatNumber(points.length, locale)} dates from ${dateOf(first, locale)} to ${dateOf(last, locale)}; the latest is ${valueAt(indicator, last, locale)}.`,
+  ];
+  const steps = shape(series);
+  if (steps === 'rising') parts.push(vi ? 'Mỗi số so sánh được đều cao hơn số liệu trước đó.' : 'Each comparable figure is higher than the previous figure.');
+  if (steps === 'falling') parts.push(vi ? 'Mỗi số so sánh được đều thấp hơn số liệu trước đó.' : 'Each comparable figure is lower than the previous figure.');
+  if (steps === 'flat') parts.push(vi ? 'Các số so sánh được không đổi.' : 'The comparable figures do not change.');
+  if (steps === 'mixed') {
+    const sorted = [...points].sort((a, b) => a.value - b.value);
+    const low = sorted[0]!;
+    const high = sorted.at(-1)!;
+    parts.push(vi
+      ? `Các số lúc tăng lúc giảm: thấp nhất ${valueAt(indicator, low, locale)}, cao nhất ${valueAt(indicator, high, locale)}.`
+      : `The figures go up and down: lowest ${valueAt(indicator, low, locale)}, highest ${valueAt(indicator, high, locale)}.`);
+  }
+  const breaks = points.filter((p) => p.breakBefore);
+  for (const point of breaks) {
+    parts.push(vi
+      ? `Từ ${dateOf(point, locale)}, số liệu theo cách tính khác (${point.breakBefore!.vi}), không so sánh với các số trước đó.`
+      : `From ${dateOf(point, locale)} the figures follow another definition (${point.breakBefore!.en}) and are not compared with earlier ones.`);
+  }
+  const unknownPeriods = points.filter((p) => p.period === 'unknown').length;
+  if (unknownPeriods > 0) {
+    parts.push(vi
+      ? `${formatNumber(unknownPeriods, locale)} số liệu không rõ được tính trong kỳ nào, nên không so sánh với số khác.`
+      : `${formatNumber(unknownPeriods, locale)} figure${unknownPeriods === 1 ? '' : 's'} cover${unknownPeriods === 1 ? 's' : ''} an unknown period and ${unknownPeriods === 1 ? 'is' : 'are'} not compared with others.`);
+  }
   const disagreements = points.filter((p) => p.sourcesDisagree).length;
-  const disagree = disagreements === 0 ? '' : locale === 'vi'
-    ? ` Ở ${formatNumber(disagreements, locale)} thời điểm, các nguồn đưa ra số khác nhau; bảng số liệu ghi đủ các nguồn.`
-    : ` At ${formatNumber(disagreements, locale)} date${disagreements === 1 ? '' : 's'} sources give different figures; the data table lists them all.`;
-  return `${name} ${movement(series, locale)}${reports > 1 ? count : ''}.${disagree}`;
+  if (disagreements > 0) {
+    parts.push(vi
+      ? `Ở ${formatNumber(disagreements, locale)} thời điểm, các nguồn đưa ra số khác nhau; bảng số liệu ghi đủ các nguồn.`
+      : `At ${formatNumber(disagreements, locale)} date${disagreements === 1 ? '' : 's'} sources give different figures; the data table lists them all.`);
+  }
+  const lower = points.filter((p) => p.belowEarlier).length;
+  if (lower > 0) {
+    parts.push(vi
+      ? `${formatNumber(lower, locale)} lần, một nguồn nêu số cộng dồn thấp hơn số liệu của nguồn trước đó; đây là các nguồn không thống nhất, không phải số giảm (xem ghi chú).`
+      : `${formatNumber(lower, locale)} time${lower === 1 ? '' : 's'} a source gives a running total lower than an earlier source did; the sources disagree, the total did not fall (see the notes).`);
+  }
+  return parts.join(' ');
 }
 
 /** "54/76 dịch vụ (71%), tính đến tháng 8/2024" / "54 of 76 services (71%) as of August 2024". */
@@ -56,27 +110,58 @@ export function progressSentence(series: Series, locale: Locale): string {
   const total = last.total ?? indicator.target?.value;
   if (total === undefined) return `${indicator.name[locale]}: ${valueOf(indicator, last, locale)} (${dateOf(last, locale)}).`;
   const share = Math.round((last.value / total) * 100);
+  const figure = { value: last.value, total, ...(last.qualifier ? { qualifier: last.qualifier } : {}) };
   return locale === 'vi'
-    ? `${indicator.name[locale]}: ${formatNumber(last.value, locale)}/${formatNumber(total, locale)} ${indicator.unit.vi} (${share}%), tính đến ${dateOf(last, locale)}.`
-    : `${indicator.name[locale]}: ${formatNumber(last.value, locale)} of ${formatNumber(total, locale)} ${indicator.unit.en} (${share}%) as of ${dateOf(last, locale)}.`;
+    ? `${indicator.name[locale]}: ${displayValue(indicator, figure, locale)} (${share}%), tính đến ${dateOf(last, locale)}.`
+    : `${indicator.name[locale]}: ${displayValue(indicator, figure, locale)} (${share}%) as of ${dateOf(last, locale)}.`;
 }
 
-/** "Lớn nhất: A (x); nhỏ nhất: B (y)." over the latest figures of several indicators, sorted. */
+/** The range a qualified figure stands for, to tell whether one figure is surely higher than another. */
+function bounds(point: SeriesPoint): [number, number] {
+  switch (point.qualifier) {
+    case 'more-than':
+    case 'at-least':
+      return [point.value, Infinity];
+    case 'nearly':
+    case 'less-than':
+      return [-Infinity, point.value];
+    case 'about':
+      return [point.value * 0.9, point.value * 1.1];
+    default:
+      return [point.value, point.value];
+  }
+}
+
+/**
+ * The latest figure of each indicator of a comparison chart, listed (largest first,
+ * as the bars are drawn), with no ranking words: each indicator measures its own
+ * thing at its own date. With two, "higher/lower" only where it is certain.
+ */
 export function comparisonSentence(entries: Array<{ series: Series; point: SeriesPoint }>, locale: Locale): string {
   const sorted = [...entries].sort((a, b) => b.point.value - a.point.value);
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return locale === 'vi' ? 'Chưa có số liệu.' : 'No figures yet.';
-  const item = (e: { series: Series; point: SeriesPoint }) => `${e.series.indicator.name[locale]} (${valueOf(e.series.indicator, e.point, locale)}, ${dateOf(e.point, locale)})`;
-  if (first === last) return `${item(first)}.`;
-  return locale === 'vi' ? `Lớn nhất: ${item(first)}; nhỏ nhất: ${item(last)}.` : `Largest: ${item(first)}; smallest: ${item(last)}.`;
+  if (sorted.length === 0) return locale === 'vi' ? 'Chưa có số liệu.' : 'No figures yet.';
+  const item = (e: { series: Series; point: SeriesPoint }) => `${e.series.indicator.name[locale]}: ${valueAt(e.series.indicator, e.point, locale)}`;
+  if (sorted.length === 1) return `${item(sorted[0]!)}.`;
+  const vi = locale === 'vi';
+  const list = `${vi ? 'Số mới nhất của mỗi chỉ số' : 'The latest figure of each indicator'} — ${sorted.map(item).join('; ')}.`;
+  const sameDate = new Set(sorted.map((e) => e.point.asOf)).size === 1;
+  const dates = sameDate ? '' : vi ? ' Các số tính đến những thời điểm khác nhau.' : ' The figures refer to different dates.';
+  if (sorted.length === 2) {
+    const [high, low] = sorted as [typeof sorted[0], typeof sorted[0]];
+    if (bounds(high.point)[0] > bounds(low.point)[1]) {
+      const names = vi
+        ? ` ${capitalise(high.series.indicator.name.vi)} cao hơn ${low.series.indicator.name.vi.charAt(0).toLocaleLowerCase('vi') + low.series.indicator.name.vi.slice(1)}.`
+        : ` ${high.series.indicator.name.en} is higher than ${low.series.indicator.name.en}.`;
+      return `${list}${names}${dates}`;
+    }
+  }
+  return `${list}${dates}`;
 }
 
-/** "+3,7 triệu so với lần công bố trước (tháng 7/2024)" — the big number's change line. */
+/** The big number's change line: the clause against the previous figure, capitalised. */
 export function changeSentence(series: Series, locale: Locale): string | undefined {
   const last = series.points.at(-1);
-  const previous = series.points.at(-2);
-  if (!last || !previous) return undefined;
-  const change = displayChange(series.indicator, last.value - previous.value, locale);
-  return locale === 'vi' ? `${change} so với lần công bố trước (${dateOf(previous, locale)})` : `${change} since the previous figure (${dateOf(previous, locale)})`;
+  if (!last) return undefined;
+  const clause = changeClause(series, last, locale);
+  return clause ? capitalise(clause) : undefined;
 }

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { closest } from 'fastest-levenshtein';
 import type { DataIssue } from './errors.ts';
-import type { Figure, FileLocation, Indicator, Release, Source } from './types.ts';
+import type { Bilingual, Figure, FigurePeriod, FileLocation, Indicator, Qualifier, Quote, Release, SameDateRelation, Source } from './types.ts';
+import { findValueInQuote, qualifiersAgree } from './quote.ts';
 import { endOfMonth, parseIsoDate, parsePlainNumber, suggestIsoDate, suggestPlainNumber } from './values.ts';
 
 /**
@@ -10,19 +11,29 @@ import { endOfMonth, parseIsoDate, parsePlainNumber, suggestIsoDate, suggestPlai
  */
 export const MONTH_COLUMNS = [
   'indicator',
+  'qualifier',
   'value',
   'total',
   'as_of',
   'as_of_inferred',
+  'period',
+  'period_en',
   'source_title',
   'source_publisher',
   'source_published',
   'source_url',
+  'quote',
+  'quote_language',
+  'quote_translated',
+  'quote_exception',
+  'same_date',
+  'break',
+  'break_en',
   'note',
   'note_en',
 ] as const;
 export type MonthColumn = (typeof MONTH_COLUMNS)[number];
-const REQUIRED_COLUMNS: readonly MonthColumn[] = ['indicator', 'value', 'as_of', 'source_title', 'source_publisher'];
+const REQUIRED_COLUMNS: readonly MonthColumn[] = ['indicator', 'value', 'as_of', 'source_title', 'source_publisher', 'quote'];
 
 /** `YYYY-MM.csv` or `YYYY-MM.json`. */
 export const MONTH_FILE_NAME = /^(\d{4}-\d{2})\.(csv|json)$/;
@@ -128,6 +139,27 @@ export function readJsonRows(text: string, file: string): { rows: RawRow[]; issu
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'có', 'x']);
+
+/** What a maintainer may write in `qualifier`: the id, or the word itself in Vietnamese or English. */
+const QUALIFIER_WORDS: Readonly<Record<string, Qualifier>> = {
+  'more-than': 'more-than', 'hơn': 'more-than', 'trên': 'more-than', 'more than': 'more-than', over: 'more-than',
+  'at-least': 'at-least', 'ít nhất': 'at-least', 'at least': 'at-least',
+  nearly: 'nearly', 'gần': 'nearly', almost: 'nearly',
+  about: 'about', 'khoảng': 'about', approximately: 'about',
+  'less-than': 'less-than', 'dưới': 'less-than', 'less than': 'less-than',
+};
+const QUALIFIER_HELP = 'empty when the source gives the number exactly, or one of: more-than (hơn, trên), at-least (ít nhất), nearly (gần), about (khoảng), less-than (dưới)';
+
+/** What a maintainer may write in `same_date`. */
+const SAME_DATE_WORDS: Readonly<Record<string, SameDateRelation>> = {
+  restatement: 'restatement', 'nhắc lại': 'restatement',
+  rounding: 'rounding', 'làm tròn': 'rounding',
+  revision: 'revision', 'điều chỉnh': 'revision',
+  disagreement: 'disagreement', 'khác nguồn': 'disagreement', 'không khớp': 'disagreement',
+};
+const SAME_DATE_HELP = 'empty (the build tells from the values and publishers), or one of: restatement (nhắc lại), rounding (làm tròn), revision (điều chỉnh), disagreement (khác nguồn)';
+const UNKNOWN_PERIOD = new Set(['unknown', 'không rõ', 'chưa rõ']);
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const NO = new Set(['', 'no', 'n', 'false', '0', 'không']);
 
 /**
@@ -203,7 +235,48 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
     const noteEn = textOf('note_en');
     if (noteEn !== undefined && noteVi === undefined) at('note', undefined, 'the Vietnamese note (note) as well as the English one (note_en)');
 
-    if (rowIssues.length > 0 || !indicator || value === undefined || asOf === undefined || title === undefined || publisher === undefined) {
+    const qualifierText = textOf('qualifier');
+    const qualifier = qualifierText === undefined ? undefined : QUALIFIER_WORDS[qualifierText.toLowerCase()];
+    if (qualifierText !== undefined && qualifier === undefined) at('qualifier', qualifierText, QUALIFIER_HELP);
+
+    const quote = readQuote(textOf, at);
+    if (quote && value !== undefined && quote.exception === undefined) {
+      const read = findValueInQuote(quote.text, value);
+      if (!read.found) {
+        at('quote', shorten(quote.text), `a sentence of the source in which the value ${value} can be read (for 26300000: "26,3 triệu", "26.300.000" or "26.3 million"); check the value, or, if it is right but written otherwise in the source (in words, in a table), say why in quote_exception`);
+      } else if (qualifierText === undefined || qualifier !== undefined) {
+        if (!read.occurrences.some((n) => qualifiersAgree(n.qualifier, qualifier))) {
+          const said = read.occurrences[0]!;
+          at('qualifier', qualifierText ?? '', said.qualifier
+            ? `${said.qualifier}: the quote says "${said.text}" with a qualifier ("hơn", "gần", "khoảng"… are part of the figure); ${QUALIFIER_HELP}`
+            : `empty: the quote gives "${said.text}" with no qualifier; or, if the qualifier stands elsewhere in the sentence, say so in quote_exception`);
+        }
+      }
+      if (total !== undefined && !findValueInQuote(quote.text, total).found) {
+        at('total', String(total), `a total that can be read in the quote (it does not hold ${total}); or say why in quote_exception`);
+      }
+    }
+
+    const periodVi = textOf('period');
+    const periodEn = textOf('period_en');
+    let period: FigurePeriod | undefined;
+    if (periodVi !== undefined && UNKNOWN_PERIOD.has(periodVi.toLowerCase())) period = 'unknown';
+    else if (periodVi !== undefined && periodEn === undefined) at('period_en', undefined, `the period in English as well (period "${periodVi}"), e.g. "in 2025" for "trong năm 2025"; or write "unknown" in period when the source does not say`);
+    else if (periodVi === undefined && periodEn !== undefined) at('period', undefined, 'the period in Vietnamese as well as in English (period_en)');
+    else if (periodVi !== undefined && periodEn !== undefined) period = { vi: periodVi, en: periodEn };
+
+    const breakVi = textOf('break');
+    const breakEn = textOf('break_en');
+    if ((breakVi === undefined) !== (breakEn === undefined)) {
+      at(breakVi === undefined ? 'break' : 'break_en', undefined, 'the reason for the break in both languages (break, break_en): why this figure does not continue the series before it (another definition or scope)');
+    }
+    const seriesBreak: Bilingual | undefined = breakVi !== undefined && breakEn !== undefined ? { vi: breakVi, en: breakEn } : undefined;
+
+    const sameDateText = textOf('same_date');
+    const sameDate = sameDateText === undefined ? undefined : SAME_DATE_WORDS[sameDateText.toLowerCase()];
+    if (sameDateText !== undefined && sameDate === undefined) at('same_date', sameDateText, SAME_DATE_HELP);
+
+    if (rowIssues.length > 0 || !indicator || value === undefined || asOf === undefined || title === undefined || publisher === undefined || !quote) {
       issues.push(...rowIssues);
       continue;
     }
@@ -218,16 +291,51 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
     figures.push({
       indicator: indicator.id,
       value,
+      ...(qualifier !== undefined ? { qualifier } : {}),
       ...(total !== undefined ? { total } : {}),
       asOf,
       asOfInferred,
       source,
+      quote,
+      ...(period !== undefined ? { period } : {}),
+      ...(seriesBreak !== undefined ? { seriesBreak } : {}),
+      ...(sameDate !== undefined ? { sameDate } : {}),
       ...(noteVi !== undefined ? { note: { vi: noteVi, en: noteEn ?? noteVi } } : {}),
       release: releaseId,
       location: row.location,
     });
   }
   return { figures, issues };
+}
+
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** The quote columns of a row: the sentence, its language, whether it was read in a translation, and any exception. */
+function readQuote(
+  textOf: (field: MonthColumn) => string | undefined,
+  at: (field: MonthColumn, found: unknown, expected: string) => void,
+): Quote | undefined {
+  const text = textOf('quote');
+  const language = textOf('quote_language')?.toLowerCase() ?? 'vi';
+  const translatedText = textOf('quote_translated')?.toLowerCase() ?? '';
+  const exception = textOf('quote_exception');
+  let ok = true;
+  if (text === undefined) {
+    at('quote', undefined, 'the sentence of the source that holds the number, copied as written (in the language you read it in); every figure needs its quote');
+    ok = false;
+  }
+  if (!LANGUAGE_TAG.test(language)) {
+    at('quote_language', language, 'the language of the quote as a short code: vi, en, de, ja… (empty means vi)');
+    ok = false;
+  }
+  if (!YES.has(translatedText) && !NO.has(translatedText)) {
+    at('quote_translated', translatedText, '"yes" when the quote was read in a translated edition (an English edition of a Vietnamese paper, a machine-translated mirror), or empty');
+    ok = false;
+  }
+  if (!ok || text === undefined) return undefined;
+  return { text, language, translated: YES.has(translatedText), ...(exception !== undefined ? { exception } : {}) };
 }
 
 function readNumber(

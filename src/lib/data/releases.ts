@@ -1,5 +1,5 @@
 import type { Dataset, Figure, Indicator, Release } from './types.ts';
-import type { Revision, Series, SeriesPoint } from './series.ts';
+import type { Revision, SameDateFigure, Series, SeriesPoint } from './series.ts';
 import { buildSeries, figuresOf } from './series.ts';
 import { compareAsOf } from './values.ts';
 
@@ -16,10 +16,12 @@ export interface ReleaseChanges {
    * point preceding it in that same series (so a revised earlier figure is compared in its revised form).
    */
   changedLatest: Array<{ indicator: Indicator; before?: SeriesPoint; after: SeriesPoint }>;
-  /** New values for dates an earlier release had already reported. */
+  /** New values the same publisher gave for dates it had already reported. */
   revisions: Revision[];
-  /** Figures repeating a value already published for the same date. */
-  restated: Figure[];
+  /** Figures of this release that restate or round a figure already published for the same date. */
+  restated: SameDateFigure[];
+  /** Figures of this release from another publisher that give another value for a date already reported. */
+  disagreements: SameDateFigure[];
 }
 
 /** The series of every indicator, as the dataset stood after `releaseId` (all releases if omitted). */
@@ -49,19 +51,17 @@ export function releaseChanges(dataset: Dataset): ReleaseChanges[] {
       }
       for (const point of series.points) revisions.push(...point.revisions.filter((r) => r.release === release.id));
     }
-    const knownBefore = new Map<string, Set<number>>();
+    const knownBefore = new Set<string>();
     for (const series of before.values()) {
-      for (const point of series.points) knownBefore.set(`${series.indicator.id}|${point.asOf}`, new Set(point.figures.map((f) => f.value)));
+      for (const point of series.points) knownBefore.add(`${series.indicator.id}|${point.asOf}`);
     }
-    const newFigures: Figure[] = [];
-    const restated: Figure[] = [];
-    for (const figure of release.figures) {
-      const known = knownBefore.get(`${figure.indicator}|${figure.asOf}`);
-      if (!known) newFigures.push(figure);
-      else if (known.has(figure.value)) restated.push(figure);
-    }
+    const inRelease = new Set(release.figures);
+    const sameDate = [...after.values()].flatMap((series) => series.points.flatMap((point) => point.sameDate.filter((s) => inRelease.has(s.figure))));
+    const newFigures = release.figures.filter((figure) => !knownBefore.has(`${figure.indicator}|${figure.asOf}`));
+    const restated = sameDate.filter((s) => s.relation === 'restatement' || s.relation === 'rounding');
+    const disagreements = sameDate.filter((s) => s.relation === 'disagreement');
     before = after;
     const previousRelease = dataset.releases[index - 1];
-    return { release, ...(previousRelease ? { previousRelease } : {}), newIndicators, newFigures, changedLatest, revisions, restated };
+    return { release, ...(previousRelease ? { previousRelease } : {}), newIndicators, newFigures, changedLatest, revisions, restated, disagreements };
   });
 }

@@ -82,10 +82,53 @@ export interface FileLocation {
   path?: string;
 }
 
+/**
+ * How the source qualifies its number; part of the figure ("hơn 132,4 triệu").
+ * Absent when the source states the number exactly.
+ * - `more-than`: "hơn", "trên", "more than", "over", "mehr als";
+ * - `at-least`: "ít nhất", "at least", "以上";
+ * - `nearly`: "gần", "nearly", "almost", "knapp" (just under the number);
+ * - `about`: "khoảng", "about", "approximately", "rund", "約";
+ * - `less-than`: "dưới", "less than", "under".
+ */
+export const QUALIFIERS = ['more-than', 'at-least', 'nearly', 'about', 'less-than'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/**
+ * How a figure relates to a figure published earlier for the same indicator
+ * and as-of date. Four different things, never conflated:
+ * - `restatement`: the same value stated again (it confirms, it does not revise);
+ * - `rounding`: a rounded statement of the same figure ("33,9 triệu" for 33.920.141);
+ * - `revision`: the same publisher gives another value for that date later;
+ * - `disagreement`: another publisher gives another value; both stand.
+ */
+export const SAME_DATE_RELATIONS = ['restatement', 'rounding', 'revision', 'disagreement'] as const;
+export type SameDateRelation = (typeof SAME_DATE_RELATIONS)[number];
+
+/** The sentence of the source that holds the number, in the source's language. */
+export interface Quote {
+  text: string;
+  /** BCP 47 language of the text: `vi`, `en`, `de`, `ja`… */
+  language: string;
+  /** True when the quote was read in a translated edition, not in the original. */
+  translated: boolean;
+  /** Why the value cannot be read from the quote as written (a maintainer's justified exception). */
+  exception?: string;
+}
+
+/**
+ * The period a flow figure covers, when it is not the indicator's own period:
+ * a text in both languages ("trong năm 2025" / "in 2025"), or `unknown` when the
+ * source does not say what the total counts from or over.
+ */
+export type FigurePeriod = Bilingual | 'unknown';
+
 /** One figure of a month file, validated. */
 export interface Figure {
   indicator: string;
   value: number;
+  /** The source's qualifier on the number; absent when exact. */
+  qualifier?: Qualifier;
   /** Denominator for "x out of y" figures. */
   total?: number;
   /** The date the figure refers to: `YYYY-MM-DD` or `YYYY-MM`. */
@@ -93,6 +136,17 @@ export interface Figure {
   /** True when the as-of date was inferred (e.g. from a meeting date) rather than stated. */
   asOfInferred: boolean;
   source: Source;
+  quote: Quote;
+  /** The period this figure covers, when the source gives one other than the indicator's (or none at all). */
+  period?: FigurePeriod;
+  /**
+   * Set when this figure does not continue the series before it (another definition
+   * or scope): the reason, in both languages. Charts draw no line across it and no
+   * change is computed across it.
+   */
+  seriesBreak?: Bilingual;
+  /** The maintainer's statement of how this figure relates to an earlier one for the same date, when the data cannot decide. */
+  sameDate?: SameDateRelation;
   /** Optional note in Vietnamese (and English). */
   note?: Bilingual;
   /** The release (month file id, `YYYY-MM`) this figure was published in. */

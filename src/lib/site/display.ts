@@ -1,18 +1,48 @@
-import type { Figure, Indicator, Locale } from '../data/types.ts';
-import { formatAsOf, formatChange, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
+import type { Figure, Indicator, Locale, Qualifier } from '../data/types.ts';
+import { formatAsOf, formatChange, formatCompact, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
+import { t } from '../i18n/ui.ts';
 
-/** A figure's value for prose and cards: "26,3 triệu tài khoản", "54/76", "94,08%". */
-export function displayValue(indicator: Indicator, value: number, total: number | undefined, locale: Locale): string {
+/**
+ * Every value the site shows goes through here, so the source's qualifier
+ * ("hơn", "gần", "khoảng") is never dropped: it is part of the figure.
+ */
+
+/** What a figure states: its value, its qualifier and, for "x out of y", its total. */
+export type Stated = Pick<Figure, 'value' | 'total' | 'qualifier'>;
+
+/** The qualifier as a word of the reader's language, or '' for an exact figure. */
+export function qualifierWord(qualifier: Qualifier | undefined, locale: Locale): string {
+  return qualifier ? t(locale, `qualifier.${qualifier}`) : '';
+}
+
+/** "hơn 132,4 triệu" — the qualifier, a space, then the text of the number. */
+export function qualified(qualifier: Qualifier | undefined, text: string, locale: Locale): string {
+  return qualifier ? `${qualifierWord(qualifier, locale)} ${text}` : text;
+}
+
+/** A figure for prose and cards: "hơn 26,3 triệu tài khoản", "54/76 dịch vụ", "khoảng 61%". */
+export function displayValue(indicator: Indicator, figure: Stated, locale: Locale): string {
+  return qualified(figure.qualifier, displayQuantity(indicator, figure.value, figure.total, locale), locale);
+}
+
+/** An amount in the indicator's unit with no qualifier: a target, the size of a change. */
+export function displayQuantity(indicator: Indicator, value: number, total: number | undefined, locale: Locale): string {
   if (total !== undefined) return `${formatRatio(value, total, locale)} ${indicator.unit[locale]}`;
   if (indicator.kind === 'rate') return formatPercent(value, locale);
   return formatQuantity(value, indicator.unit, locale);
 }
 
-/** A figure's value in full, for tables: "26.300.000", "54/76", "94,08%". */
-export function displayExact(indicator: Indicator, figure: Pick<Figure, 'value' | 'total'>, locale: Locale): string {
-  if (figure.total !== undefined) return formatRatio(figure.value, figure.total, locale);
-  if (indicator.kind === 'rate') return formatPercent(figure.value, locale);
-  return formatNumber(figure.value, locale);
+/** A figure in full, for tables: "hơn 26.300.000", "54/76", "94,08%". */
+export function displayExact(indicator: Indicator, figure: Stated, locale: Locale): string {
+  const text = figure.total !== undefined ? formatRatio(figure.value, figure.total, locale) : indicator.kind === 'rate' ? formatPercent(figure.value, locale) : formatNumber(figure.value, locale);
+  return qualified(figure.qualifier, text, locale);
+}
+
+/** A figure's number alone, compact, with its qualifier (the unit set apart): "hơn 132,4 triệu". */
+export function displayCompact(indicator: Indicator, figure: Stated, locale: Locale): { value: string; unit: string } {
+  if (figure.total !== undefined) return { value: qualified(figure.qualifier, formatRatio(figure.value, figure.total, locale), locale), unit: indicator.unit[locale] };
+  if (indicator.kind === 'rate') return { value: qualified(figure.qualifier, formatPercent(figure.value, locale), locale), unit: '' };
+  return { value: qualified(figure.qualifier, formatCompact(figure.value, locale), locale), unit: indicator.unit[locale] };
 }
 
 /** The change between two reports, in the indicator's unit ("+1,2 triệu"; "+5 điểm %" for rates). */

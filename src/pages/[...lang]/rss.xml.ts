@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { articlesIn } from '../../collections.ts';
 import { newestFirst } from '../../lib/site/articles.ts';
 import { getSiteModel } from '../../lib/site/load-site.ts';
+import { chartDataAt } from '../../lib/site/charts.ts';
 import { bulletinText } from '../../lib/bulletin/sentences.ts';
 import { endOfMonth } from '../../lib/data/values.ts';
 import { formatReleaseTitle } from '../../lib/format/index.ts';
@@ -27,7 +28,7 @@ export async function GET(context: APIContext) {
   // A bulletin is dated at the end of its month: the release holds what was published that month.
   const bulletins = model.changes.map((changes) => ({
     title: t(locale, 'month.bulletin', { month: formatReleaseTitle(changes.release.id, locale) }),
-    description: bulletinText(changes, model.indicatorsById, locale).lede,
+    description: bulletinText(changes, chartDataAt(model, changes.release.id).series, locale).lede,
     date: new Date(`${endOfMonth(changes.release.id)}T00:00:00Z`),
     link: localePath(locale, `months/${changes.release.id}`),
   }));
