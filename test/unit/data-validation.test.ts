@@ -33,7 +33,7 @@ const row = (fields: Partial<Record<string, string>>) => {
   };
   const merged = { ...defaults, ...fields };
   // The quote holds the value as typed, so the value-in-quote check passes unless a test says otherwise.
-  merged.quote ??= `Số liệu thử nghiệm: ${merged.value}.`;
+  merged.quote ??= /^[\d.]+$/.test(merged.value ?? '') ? `Số liệu thử nghiệm: ${merged.value}${merged.total ? `/${merged.total}` : ''}.` : 'Số liệu thử nghiệm.';
   return CSV_HEADER.split(',').map((c) => merged[c] ?? '').join(',');
 };
 const csv = (...rows: string[]) => [CSV_HEADER, ...rows, ''].join('\n');
@@ -146,7 +146,7 @@ describe('validateDataset: each bad input names file, line and field', () => {
   });
 
   it('errors in a JSON month file name the JSON path', () => {
-    const text = JSON.stringify({ figures: [{ indicator: 'eid-accounts-activated', value: '1,5 triệu', as_of: '2024-07-01', source_title: 'T', source_publisher: 'P', source_url: 'https://example.org/x', colour: 'red' }] });
+    const text = JSON.stringify({ figures: [{ indicator: 'eid-accounts-activated', value: '1,5 triệu', as_of: '2024-07-01', source_title: 'T', source_publisher: 'P', source_url: 'https://example.org/x', quote: 'khoảng 1,5 triệu', colour: 'red' }] });
     const issues = issuesOf({ '2024-07.json': text });
     expect(issues.map((i) => [i.path, i.field])).toEqual([['$.figures[0].colour', 'colour'], ['$.figures[0]', '$.figures[0].value']]);
     expect(issues[1]!.expected).toContain('write 1500000');
@@ -166,7 +166,7 @@ describe('validateDataset: each bad input names file, line and field', () => {
 
   it('a row with a stray comma (a value that should have been quoted)', () => {
     const [issue] = issuesOf({ '2024-07.csv': csv(row({ source_title: 'Report, July' })) });
-    expect(issue).toMatchObject({ line: 2, found: '12 values' });
+    expect(issue).toMatchObject({ line: 2, found: `${CSV_HEADER.split(',').length + 1} values` });
   });
 
   it('a file that is not UTF-8 (saved from Excel as "CSV" in a legacy encoding)', () => {

@@ -43,11 +43,11 @@ describe('series', () => {
   it('flags disagreeing sources within a release', () => {
     const text = JULY_2024_CSV.replace(
       '\r\nessential',
-      '\r\neid-accounts-activated,,41200000,,2024-07-15,,Other outlet,Other Daily,2024-07-21,https://example.org/other,Other Daily: 41.200.000 tài khoản.,,,,\r\nessential',
+      '\r\neid-accounts-activated,,41600000,,2024-07-15,,Other outlet,Other Daily,2024-07-21,https://example.org/other,Other Daily: 41.600.000 tài khoản.,,,,\r\nessential',
     );
     const point = seriesAt(dataset({ '2024-07.csv': text })).get('eid-accounts-activated')!.points[1]!;
     expect(point.sourcesDisagree).toBe(true);
-    expect(point.current.map((f) => f.value)).toEqual([41000000, 41200000]);
+    expect(point.current.map((f) => f.value)).toEqual([41000000, 41600000]);
   });
 });
 
