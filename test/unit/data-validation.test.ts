@@ -180,9 +180,68 @@ describe('validateDataset: each bad input names file, line and field', () => {
     expect(issue!.expected).toContain('at least one figure');
   });
 
-  it('a malformed catalogue names the JSON path and field', () => {
+  it('a malformed catalogue names the indicator id, its line and the field', () => {
     const broken = { indicators: [{ ...FIXTURE_INDICATORS[0], id: 'Bad_ID' }, { ...FIXTURE_INDICATORS.find((i) => i.kind === 'flow'), period: undefined }] };
     const { issues } = validateDataset(files({}, broken));
-    expect(issues.map((i) => [i.path, i.field])).toEqual([['$.indicators[0].id', 'id'], ['$.indicators[1].period', 'period']]);
+    expect(issues.map((i) => i.field)).toEqual(['indicator "Bad_ID" → id', 'indicator "vneid-monthly-uses" → period']);
+    expect(issues[0]!.expected).toContain('kebab-case');
+  });
+});
+
+describe('validateDataset: maintainer-grade errors (issue 9)', () => {
+  const catalogueText = (indicators: unknown) => JSON.stringify({ indicators }, null, 2);
+  const withCatalogueText = (text: string, months: Record<string, string> = {}) =>
+    validateDataset({ catalogue: { file: 'data/indicators.json', text }, months: Object.entries(months).map(([name, content]) => ({ file: `data/months/${name}`, name, bytes: encoder.encode(content) })) }).issues;
+
+  it('a missing comma in indicators.json is one message with line, column and the likely cause', () => {
+    const text = catalogueText(FIXTURE_INDICATORS).replace('"topic": "identity",', '"topic": "identity"');
+    const issues = withCatalogueText(text, { '2024-07.csv': JULY_2024_CSV });
+    expect(issues).toHaveLength(1);
+    expect(formatIssue(issues[0]!)).toMatch(/^data\/indicators\.json:\d+ field "column \d+": found ".*"; expected valid JSON: a comma is probably missing at the end of the line before/);
+  });
+
+  it('rows using a broken catalogue entry are told the entry is broken, not sent to another id', () => {
+    const indicators = FIXTURE_INDICATORS.map((i) => (i.id === 'eid-accounts-level2' ? { ...i, unit: { vi: 'tài khoản' } } : i));
+    const issues = withCatalogueText(catalogueText(indicators), { '2024-08.json': AUGUST_2024_JSON });
+    const catalogueIssue = issues.find((i) => i.file === 'data/indicators.json')!;
+    expect(catalogueIssue.field).toBe('indicator "eid-accounts-level2" → unit.en');
+    expect(catalogueIssue.line).toBeGreaterThan(1);
+    const rowIssue = issues.find((i) => i.file === 'data/months/2024-08.json')!;
+    expect(rowIssue.expected).toContain('the entry "eid-accounts-level2" has problems');
+    expect(rowIssue.expected).not.toContain('did you mean');
+  });
+
+  it('an id in capitals, with spaces or underscores is matched to the id it spells', () => {
+    const [issue] = issuesOf({ '2024-07.csv': csv(row({ indicator: 'EID_Accounts Activated' })) });
+    expect(issue!.expected).toBe('a known indicator id written exactly: "eid-accounts-activated" (ids are lower case, with hyphens)');
+  });
+
+  it('a target link that is not a web address is refused', () => {
+    const indicators = FIXTURE_INDICATORS.map((i) => (i.target ? { ...i, target: { ...i.target, source: { ...i.target.source, url: 'javascript:alert(1)' } } } : i));
+    const issues = withCatalogueText(catalogueText(indicators));
+    expect(issues.map((i) => [i.field, i.found])).toEqual([['indicator "essential-services-online" → target.source.url', 'javascript:alert(1)']]);
+    const [rowIssue] = issuesOf({ '2024-07.csv': csv(row({ source_url: 'javascript:alert(1)' })) });
+    expect(rowIssue).toMatchObject({ field: 'source_url', found: 'javascript:alert(1)' });
+  });
+
+  it('ambiguous, negative and absurd numbers are refused with the fix', () => {
+    const issues = issuesOf({ '2024-07.csv': csv(row({ value: '26.300' }), row({ value: '-5', as_of: '2024-07-16' }), row({ value: '1e308', as_of: '2024-07-17' })) });
+    expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[2, 'value', '26.300'], [3, 'value', '-5'], [4, 'value', '1e308']]);
+    expect(issues[0]!.expected).toContain('write 26300 or 26.3');
+    expect(issues[1]!.expected).toContain('zero or above');
+    expect(issues[1]!.expected).not.toContain('write -5');
+    const json = JSON.stringify({ figures: [{ indicator: 'eid-accounts-activated', value: 1e308, as_of: '2024-07-01', source_title: 'T', source_publisher: 'P', source_url: 'https://example.org/x', quote: 'q' }] });
+    expect(issuesOf({ '2024-07.json': json }).map((i) => i.expected).join(' ')).toContain('too large');
+  });
+
+  it('dates after the build date or before the programme\'s data are refused with the reason', () => {
+    const files2 = (months: Record<string, string>) => files(months);
+    const today = '2024-07-10';
+    const issues = validateDataset(files2({ '2024-07.csv': csv(row({ as_of: '2024-07-15' }), row({ as_of: '2019-05-01', source_published: '2024-07-01' })) }), { today }).issues;
+    expect(issues.map((i) => [i.line, i.field])).toEqual([[2, 'as_of'], [2, 'source_published'], [3, 'as_of']]);
+    expect(issues[0]!.expected).toContain('no later than today (2024-07-10)');
+    expect(issues[2]!.expected).toContain('begin in 2021');
+    const future = validateDataset(files2({ '2027-01.csv': csv(row({})) }), { today: '2026-12-01' }).issues;
+    expect(future.map((i) => [i.field, i.found])).toEqual([['file name', '2027-01.csv']]);
   });
 });

@@ -3,6 +3,8 @@ import type { DataIssue } from './errors.ts';
 import type { Indicator } from './types.ts';
 import { KINDS, TOPICS } from './types.ts';
 import { parseIsoDate } from './values.ts';
+import { isWebUrl, WEB_URL_EXPECTED } from './url.ts';
+import { lineOfId } from './json-text.ts';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -15,7 +17,7 @@ export const sourceSchema = z.object({
   title: text,
   publisher: text,
   published: isoDate.optional(),
-  url: z.url().optional(),
+  url: z.string().refine(isWebUrl, WEB_URL_EXPECTED).optional(),
 });
 
 /** Schema of one entry of `data/indicators.json`. */
@@ -53,26 +55,33 @@ function jsonPath(path: ReadonlyArray<PropertyKey>): string {
 
 /**
  * Validates the parsed content of `indicators.json`. Returns the indicators
- * that are valid and an issue for each problem (all of them, not the first).
+ * that are valid, the ids of entries that are not (so rows using them are told
+ * the entry is broken, not pointed at another indicator), and an issue for each
+ * problem, named by the indicator's id and the line its id stands on.
  */
-export function parseCatalogue(json: unknown, file: string): { indicators: Indicator[]; issues: DataIssue[] } {
+export function parseCatalogue(json: unknown, file: string, text = ''): { indicators: Indicator[]; brokenIds: Set<string>; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
+  const brokenIds = new Set<string>();
   const top = catalogueSchema.safeParse(json);
   if (!top.success) {
-    return { indicators: [], issues: [{ file, path: '$', expected: 'an object {"indicators": [ … ]}' }] };
+    return { indicators: [], brokenIds, issues: [{ file, path: '$', expected: 'an object {"indicators": [ … ]}' }] };
   }
   const indicators: Indicator[] = [];
   const seen = new Map<string, number>();
   top.data.indicators.forEach((entry, index) => {
+    const rawId = (entry as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' ? rawId : undefined;
+    const where = id !== undefined ? `indicator "${id}"` : `$.indicators[${index}] (no id)`;
+    const line = id !== undefined ? lineOfId(text, id) : undefined;
     const parsed = indicatorSchema.safeParse(entry);
     if (!parsed.success) {
+      if (id !== undefined) brokenIds.add(id);
       for (const problem of parsed.error.issues) {
-        const path = ['indicators', index, ...problem.path];
         const found = valueAt(entry, problem.path);
         issues.push({
           file,
-          path: jsonPath(path),
-          field: problem.path.length > 0 ? String(problem.path[problem.path.length - 1]) : undefined,
+          ...(line !== undefined ? { line } : { path: jsonPath(['indicators', index]) }),
+          field: `${where} → ${problem.path.length > 0 ? problem.path.map(String).join('.') : 'entry'}`,
           found: found === undefined ? undefined : typeof found === 'string' ? found : JSON.stringify(found),
           expected: problem.message.replace(/^Invalid input: expected /, ''),
         });
@@ -81,13 +90,13 @@ export function parseCatalogue(json: unknown, file: string): { indicators: Indic
     }
     const first = seen.get(parsed.data.id);
     if (first !== undefined) {
-      issues.push({ file, path: jsonPath(['indicators', index, 'id']), field: 'id', found: parsed.data.id, expected: `a unique id; it is already used at $.indicators[${first}]` });
+      issues.push({ file, ...(line !== undefined ? { line } : { path: jsonPath(['indicators', index, 'id']) }), field: `${where} → id`, found: parsed.data.id, expected: `a unique id; it is already used by entry ${first + 1} of the list` });
       return;
     }
     seen.set(parsed.data.id, index);
     indicators.push(parsed.data as Indicator);
   });
-  return { indicators, issues };
+  return { indicators, brokenIds, issues };
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {

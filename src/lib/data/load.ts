@@ -1,6 +1,7 @@
 import type { DataIssue } from './errors.ts';
 import { DataValidationError } from './errors.ts';
 import { parseCatalogue } from './catalogue.ts';
+import { parseJsonText } from './json-text.ts';
 import { decodeUtf8, parseMonthFile, releaseIdOf } from './month-file.ts';
 import { buildSeries, figuresOf, unexplainedDecreases } from './series.ts';
 import type { Dataset, Release } from './types.ts';
@@ -15,15 +16,18 @@ export interface DataFiles {
 }
 
 /** Validates the whole dataset. Returns it with no issues, or every issue found across all files. */
-export function validateDataset(files: DataFiles): { dataset: Dataset; issues: DataIssue[] } {
+/** Today's date as the build sees it, `YYYY-MM-DD` (UTC+7, Vietnam's time). */
+export function buildDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function validateDataset(files: DataFiles, options: { today?: string } = {}): { dataset: Dataset; issues: DataIssue[] } {
+  const today = options.today ?? buildDate();
   const issues: DataIssue[] = [];
-  let catalogueJson: unknown;
-  try {
-    catalogueJson = JSON.parse(files.catalogue.text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    issues.push({ file: files.catalogue.file, path: '$', expected: `valid JSON (${(error as Error).message})` });
-  }
-  const { indicators, issues: catalogueIssues } = catalogueJson === undefined ? { indicators: [], issues: [] } : parseCatalogue(catalogueJson, files.catalogue.file);
+  const parsed = parseJsonText(files.catalogue.text, files.catalogue.file);
+  // Without a readable catalogue every row would be "unknown indicator": report the one real problem only.
+  if (parsed.issue) return { dataset: { indicators: [], releases: [] }, issues: [parsed.issue] };
+  const { indicators, brokenIds, issues: catalogueIssues } = parseCatalogue(parsed.json, files.catalogue.file, files.catalogue.text);
   issues.push(...catalogueIssues);
   const catalogue = new Map(indicators.map((indicator) => [indicator.id, indicator]));
 
@@ -48,7 +52,11 @@ export function validateDataset(files: DataFiles): { dataset: Dataset; issues: D
       continue;
     }
     const format = entry.name.endsWith('.json') ? 'json' : 'csv';
-    const { release, issues: fileIssues } = parseMonthFile(decoded.text!, entry.file, releaseId, format, catalogue);
+    if (releaseId > today.slice(0, 7)) {
+      issues.push({ file: entry.file, field: 'file name', found: entry.name, expected: `a month no later than this one (${today.slice(0, 7)}): a release cannot be dated in the future; check the year and month of the file name` });
+      continue;
+    }
+    const { release, issues: fileIssues } = parseMonthFile(decoded.text!, entry.file, releaseId, format, catalogue, { today, brokenIds });
     issues.push(...fileIssues);
     releases.push(release);
   }
@@ -68,8 +76,8 @@ export function validateDataset(files: DataFiles): { dataset: Dataset; issues: D
 }
 
 /** Like `validateDataset`, but throws a `DataValidationError` listing every issue. */
-export function loadDataset(files: DataFiles): Dataset {
-  const { dataset, issues } = validateDataset(files);
+export function loadDataset(files: DataFiles, options: { today?: string } = {}): Dataset {
+  const { dataset, issues } = validateDataset(files, options);
   if (issues.length > 0) throw new DataValidationError(issues);
   return dataset;
 }

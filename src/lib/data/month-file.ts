@@ -3,6 +3,8 @@ import { closest } from 'fastest-levenshtein';
 import type { DataIssue } from './errors.ts';
 import type { Bilingual, Figure, FigurePeriod, FileLocation, Indicator, Qualifier, Quote, Release, SameDateRelation, Source } from './types.ts';
 import { findValueInQuote, qualifiersAgree } from './quote.ts';
+import { isWebUrl, WEB_URL_EXPECTED } from './url.ts';
+import { parseJsonText } from './json-text.ts';
 import { endOfMonth, parseIsoDate, parsePlainNumber, suggestIsoDate, suggestPlainNumber } from './values.ts';
 
 /**
@@ -112,12 +114,9 @@ export function readCsvRows(text: string, file: string): { rows: RawRow[]; issue
 
 /** Splits a JSON month file (`{"figures": [ {…}, … ]}`) into raw rows. */
 export function readJsonRows(text: string, file: string): { rows: RawRow[]; issues: DataIssue[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { rows: [], issues: [{ file, path: '$', expected: `valid JSON (${(error as Error).message})` }] };
-  }
+  const parsed = parseJsonText(text, file);
+  if (parsed.issue) return { rows: [], issues: [parsed.issue] };
+  const json = parsed.json;
   const figures = (json as { figures?: unknown } | null)?.figures;
   if (!Array.isArray(figures)) return { rows: [], issues: [{ file, path: '$.figures', expected: 'an object {"figures": [ … ]} holding one object per figure' }] };
   const issues: DataIssue[] = [];
@@ -166,7 +165,32 @@ const NO = new Set(['', 'no', 'n', 'false', '0', 'không']);
  * Validates the raw rows of one month file against the catalogue. Every
  * problem is reported; valid rows become figures of the release.
  */
-export function validateRows(rows: readonly RawRow[], releaseId: string, catalogue: ReadonlyMap<string, Indicator>): { figures: Figure[]; issues: DataIssue[] } {
+/** Validation settings that come from outside the files. */
+export interface ValidationContext {
+  /** The build date, `YYYY-MM-DD`: no figure, publication or month file may be later. */
+  today: string;
+  /** Ids whose catalogue entry has problems: rows using them are told so, not sent to another id. */
+  brokenIds?: ReadonlySet<string>;
+}
+
+/** The earliest as-of date the programme's data can have: the population database and chip ID cards start in 2021. */
+export const DATA_BEGINS = '2021-01';
+
+/** An id as a person may type it: any case, spaces or underscores for hyphens, any Unicode form. */
+function normaliseId(text: string): string {
+  return text.normalize('NFC').trim().toLowerCase().replace(/[\s_]+/gu, '-');
+}
+
+/** What to tell a maintainer about an indicator id the catalogue does not have. */
+export function unknownIdHelp(id: string, knownIds: readonly string[], brokenIds: ReadonlySet<string> = new Set()): string {
+  if (brokenIds.has(id)) return `an indicator whose entry in data/indicators.json is valid; the entry "${id}" has problems (listed with data/indicators.json): fix that entry, not this row`;
+  const normalised = normaliseId(id);
+  if (knownIds.includes(normalised)) return `a known indicator id written exactly: "${normalised}" (ids are lower case, with hyphens)`;
+  if (knownIds.length === 0) return 'a known indicator id (the catalogue has none yet)';
+  return `a known indicator id; did you mean "${closest(normalised, [...knownIds])}"? (add new indicators to data/indicators.json first)`;
+}
+
+export function validateRows(rows: readonly RawRow[], releaseId: string, catalogue: ReadonlyMap<string, Indicator>, context: ValidationContext): { figures: Figure[]; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   const figures: Figure[] = [];
   const lastDay = endOfMonth(releaseId);
@@ -187,10 +211,10 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
     const indicatorId = textOf('indicator');
     const indicator = indicatorId === undefined ? undefined : catalogue.get(indicatorId);
     if (indicatorId === undefined) at('indicator', undefined, 'an indicator id from data/indicators.json');
-    else if (!indicator) at('indicator', indicatorId, `a known indicator id; did you mean "${closest(indicatorId, knownIds)}"? (add new indicators to data/indicators.json first)`);
+    else if (!indicator) at('indicator', indicatorId, unknownIdHelp(indicatorId, knownIds, context.brokenIds));
 
-    const value = readNumber(row.values.value, 'value', at, true);
-    const total = readNumber(row.values.total, 'total', at, false);
+    const value = readNumber(row.values.value, 'value', at, true, indicator?.kind !== 'rate');
+    const total = readNumber(row.values.total, 'total', at, false, true);
     if (indicator?.kind === 'count-of-total' && total === undefined && row.values.total !== undefined && textOf('total') === undefined) {
       at('total', '', `the denominator ("x out of y": the y) for the count-of-total indicator "${indicator.id}"`);
     } else if (indicator?.kind === 'count-of-total' && total === undefined && row.values.total === undefined) {
@@ -207,6 +231,10 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
       at('as_of', asOfText, `a real date written YYYY-MM-DD or YYYY-MM${hint ? ` (did you mean ${hint}?)` : ' (e.g. 2024-07-31 or 2024-07)'}`);
     } else if (asOfText > lastDay) {
       at('as_of', asOfText, `a date no later than the end of this file's month (${lastDay}); a figure for a later date belongs in a later month file`);
+    } else if (asOfText > context.today) {
+      at('as_of', asOfText, `a date no later than today (${context.today}): a figure cannot refer to a day that has not come; check the year`);
+    } else if (asOfText < DATA_BEGINS) {
+      at('as_of', asOfText, `a date from ${DATA_BEGINS} on: the programme's data (population database, chip ID cards) begin in 2021, so this is probably a typo in the year`);
     } else asOf = asOfText;
 
     const inferredText = textOf('as_of_inferred')?.toLowerCase() ?? '';
@@ -224,11 +252,13 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
       if (!parseIsoDate(published)) {
         const hint = suggestIsoDate(published);
         at('source_published', published, `the publication date written YYYY-MM-DD or YYYY-MM${hint ? ` (did you mean ${hint}?)` : ''}`);
+      } else if (published > context.today) {
+        at('source_published', published, `a publication date no later than today (${context.today}); check the year`);
       } else if (published > lastDay) {
         at('source_published', published, `a publication date within or before this file's month (${releaseId}); a figure published later belongs in that month's file`);
       }
     }
-    if (url !== undefined && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(url)) at('source_url', url, 'a web address starting with https:// or http://');
+    if (url !== undefined && !isWebUrl(url)) at('source_url', url, WEB_URL_EXPECTED);
     if (url === undefined && published === undefined && title !== undefined) at('source_url', undefined, 'a source URL or, for a document without one, its publication date (source_published), so readers can find it');
 
     const noteVi = textOf('note');
@@ -338,34 +368,48 @@ function readQuote(
   return { text, language, translated: YES.has(translatedText), ...(exception !== undefined ? { exception } : {}) };
 }
 
+/** The largest whole number a computer holds exactly; no figure of the programme comes near it. */
+const LARGEST = Number.MAX_SAFE_INTEGER;
+
 function readNumber(
   raw: unknown,
   field: 'value' | 'total',
   at: (field: MonthColumn, found: unknown, expected: string) => void,
   required: boolean,
+  wholeCount: boolean,
 ): number | undefined {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     if (required) at(field, undefined, 'a plain number such as 26300000 (digits only, dot for decimals)');
     return undefined;
   }
-  if (typeof raw === 'number') {
-    if (Number.isFinite(raw) && raw >= 0) return raw;
-    at(field, raw, 'a number zero or above');
-    return undefined;
+  const text = typeof raw === 'number' ? String(raw) : String(raw).trim();
+  const parsed = typeof raw === 'number' ? raw : parsePlainNumber(text);
+  if (parsed !== undefined && Number.isFinite(parsed)) {
+    if (parsed < 0) {
+      at(field, text, 'a number zero or above: figures here are counts, amounts and shares; a fall is shown by a lower figure, never a negative one');
+      return undefined;
+    }
+    if (parsed > LARGEST) {
+      at(field, text, `a number below ${LARGEST} (9 million billion); this one is too large to be a figure of the programme, check the digits`);
+      return undefined;
+    }
+    // "26.300" is 26.3 to a computer but 26 300 to a Vietnamese reader: refuse to guess for a count.
+    if (typeof raw !== 'number' && wholeCount && /^\d{1,3}\.\d{3}$/.test(text)) {
+      at(field, text, `a number that cannot be misread: "${text}" is ${text.replace('.', '')} if the dot separates thousands (as in Vietnamese), or ${Number(text)} if it is a decimal point; write ${text.replace('.', '')} or ${Number(text)}`);
+      return undefined;
+    }
+    return parsed;
   }
-  const text = String(raw);
-  const parsed = parsePlainNumber(text);
-  if (parsed !== undefined && parsed >= 0) return parsed;
   const suggestion = suggestPlainNumber(text);
-  const hint = suggestion !== undefined ? `; for "${text.trim()}" write ${suggestion}` : '';
+  const hint = suggestion !== undefined && suggestion >= 0 ? `; for "${text}" write ${suggestion}` : '';
   at(field, text, `a plain number: digits only, a dot for decimals, no thousands separators or words (e.g. 26300000 for "26,3 triệu")${hint}`);
   return undefined;
 }
 
 /** Parses and validates one month file's text. */
-export function parseMonthFile(text: string, file: string, releaseId: string, format: 'csv' | 'json', catalogue: ReadonlyMap<string, Indicator>): { release: Release; issues: DataIssue[] } {
+export function parseMonthFile(text: string, file: string, releaseId: string, format: 'csv' | 'json', catalogue: ReadonlyMap<string, Indicator>, context: ValidationContext): { release: Release; issues: DataIssue[] } {
   const read = format === 'csv' ? readCsvRows(text, file) : readJsonRows(text, file);
-  const validated = validateRows(read.rows, releaseId, catalogue);
+  const validated = validateRows(read.rows, releaseId, catalogue, context);
   const issues = [...read.issues, ...validated.issues];
   if (read.rows.length === 0 && read.issues.length === 0) {
     issues.push({ file, expected: 'at least one figure; the file has none (a month with nothing to publish needs no file)' });

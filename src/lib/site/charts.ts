@@ -23,11 +23,14 @@ export function chartDataAt(model: SiteModel, releaseId?: string): ChartData {
   return cached;
 }
 
-/** Indicators of the same topic and unit that have figures: what an indicator is compared with. */
+/**
+ * Indicators of the same topic, unit and kind that have figures: what an indicator is set beside.
+ * A comparison shows one measure in one unit: a running total is never set beside a flow or a level.
+ */
 function siblingsOf(model: SiteModel, id: string): string[] {
   const indicator = model.indicatorsById.get(id)!;
   return model.indicators
-    .filter((other) => other.topic === indicator.topic && other.unit.vi === indicator.unit.vi && (model.series.get(other.id)?.points.length ?? 0) > 0)
+    .filter((other) => other.topic === indicator.topic && other.unit.vi === indicator.unit.vi && other.kind === indicator.kind && (model.series.get(other.id)?.points.length ?? 0) > 0)
     .map((other) => other.id);
 }
 
@@ -47,8 +50,8 @@ export function indicatorCharts(model: SiteModel, id: string, data: ChartData = 
       kind: 'comparison',
       indicators: siblings,
       title: {
-        vi: `${series.indicator.name.vi} và các chỉ số cùng loại: số mới nhất`,
-        en: `${series.indicator.name.en} and related indicators: latest figures`,
+        vi: `${series.indicator.name.vi} và các chỉ số cùng chủ đề, cùng đơn vị: số mới nhất của mỗi chỉ số`,
+        en: `${series.indicator.name.en} and indicators of the same topic and unit: the latest figure of each`,
       },
     });
   }
@@ -67,15 +70,19 @@ export function homeCharts(model: SiteModel): { bigNumbers: ChartSpec[]; lead?: 
   // Headline indicators of one topic and unit are compared side by side.
   const groups = new Map<string, string[]>();
   for (const indicator of featured) {
-    const key = `${indicator.topic}|${indicator.unit.vi}`;
+    const key = `${indicator.topic}|${indicator.unit.vi}|${indicator.kind}`;
     groups.set(key, [...(groups.get(key) ?? []), indicator.id]);
   }
+  // Ids are unique by construction: the first group of a topic keeps the plain id, later ones are numbered.
+  const perTopic = new Map<string, number>();
   const comparisons: ChartSpec[] = [...groups.values()]
     .filter((ids) => ids.length >= 2)
     .map((ids) => {
       const first = model.indicatorsById.get(ids[0]!)!;
+      const n = (perTopic.get(first.topic) ?? 0) + 1;
+      perTopic.set(first.topic, n);
       return {
-        id: `${first.topic}-headline-compare`,
+        id: `${first.topic}-headline-compare${n > 1 ? `-${n}` : ''}`,
         kind: 'comparison',
         indicators: ids,
         title: { vi: `So sánh: ${ids.map((id) => model.indicatorsById.get(id)!.name.vi.toLowerCase()).join(', ')}`, en: `Compared: ${ids.map((id) => model.indicatorsById.get(id)!.name.en).join(', ')}` },
