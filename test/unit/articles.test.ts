@@ -25,14 +25,14 @@ describe('validateArticles', () => {
   it('an indicator used in the body but not declared in the frontmatter', () => {
     const text = vi.text.replace('indicators: [eid-accounts-activated, ', 'indicators: [');
     const issues = validateArticles([{ ...vi, text }, en], known).issues;
-    expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[13, 'indicator', 'eid-accounts-activated'], [13, 'indicator', 'eid-accounts-activated'], [13, 'indicator', 'eid-accounts-activated'], [15, 'indicator', 'eid-accounts-activated'], [19, 'indicator', 'eid-accounts-activated']]);
+    expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[13, '<Value> indicator', 'eid-accounts-activated'], [13, '<Value> indicator', 'eid-accounts-activated'], [13, '<Value> indicator', 'eid-accounts-activated'], [15, '<Chart> indicator', 'eid-accounts-activated'], [19, '<Chart> indicator', 'eid-accounts-activated']]);
   });
 
   it('a wrong indicator id in a component names the body line', () => {
     const text = vi.text.replace('<Chart indicator="eid-accounts-activated" />', '<Chart indicator="eid-acounts-activated" />');
     const [issue, ...rest] = validateArticles([{ ...vi, text }, en], known).issues;
     expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ file: vi.file, line: 15, field: 'indicator', found: 'eid-acounts-activated' });
+    expect(issue).toMatchObject({ file: vi.file, line: 15, field: '<Chart> indicator', found: 'eid-acounts-activated' });
   });
 
   it('a missing field names the file (line 1 when the key is absent)', () => {
@@ -72,5 +72,21 @@ describe('article helpers', () => {
     const c = { ...base, slug: 'c', lang: 'vi' as const, title: 'C', topics: ['health' as const] };
     const d = { ...base, slug: 'd', lang: 'en' as const, title: 'D', topics: ['banking' as const] };
     expect(relatedArticles(a, [a, b, c, d]).map((r) => r.slug)).toEqual(['b']);
+  });
+
+  it('reads MDX as the compiler does: single quotes, braces, and a Value date that has no figure', () => {
+    const text = vi.text
+      .replace('<Chart indicator="eid-accounts-activated" />', "<Chart indicator='eid-acounts-activated' />")
+      .replace('<Value indicator="eid-accounts-activated" at="2024-06-30" />', '<Value indicator={"eid-accounts-activated"} at="2024-06-29" />');
+    const dates = new Map([...known].map((id) => [id, new Set(id === 'eid-accounts-activated' ? ['2024-06-30', '2024-07-15'] : [])]));
+    const issues = validateArticles([{ ...vi, text }, en], known, dates).issues;
+    expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[13, '<Value> at', '2024-06-29'], [15, '<Chart> indicator', 'eid-acounts-activated']]);
+    expect(issues[0]!.expected).toContain('2024-06-30, 2024-07-15');
+  });
+
+  it('a javascript: link in an article is refused; site paths and web links are fine', () => {
+    const text = `${vi.text}\n[xem](javascript:alert(1)) [trang](/indicators/) [nguồn](https://example.org/a)\n`;
+    const issues = validateArticles([{ ...vi, text }, en], known).issues;
+    expect(issues.map((i) => [i.field, i.found])).toEqual([['link', 'javascript:alert(1)']]);
   });
 });

@@ -6,6 +6,7 @@ import { LOCALES, TOPICS } from '../data/types.ts';
 import type { Locale, Topic } from '../data/types.ts';
 import { KEBAB_ID } from '../data/catalogue.ts';
 import { closest } from 'fastest-levenshtein';
+import { isSafeContentLink, mdxUses } from './mdx-uses.ts';
 
 /**
  * Articles: `content/articles/<lang>/<slug>.mdx`. The schema is shared by the
@@ -52,15 +53,18 @@ export interface ArticleFile {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-/** Where component props name indicators in an MDX body: `indicator="x"` and `indicators={["x", "y"]}`. */
-const INDICATOR_PROP = /\bindicators?=(?:"([^"]+)"|\{\[([^\]]*)\]\})/g;
 
 /**
  * Validates every article: frontmatter against the schema (with the line of
  * the offending key), language folder, translation pairs, and that every
  * indicator a component uses is known and declared in `indicators`.
  */
-export function validateArticles(files: readonly ArticleFile[], knownIndicators: ReadonlySet<string>): { issues: DataIssue[]; articles: Array<{ file: string; slug: string; data: ArticleData }> } {
+export function validateArticles(
+  files: readonly ArticleFile[],
+  knownIndicators: ReadonlySet<string>,
+  /** The as-of dates each indicator has figures for, to check `<Value at="…">`; omitted, dates are not checked. */
+  asOfDates?: ReadonlyMap<string, ReadonlySet<string>>,
+): { issues: DataIssue[]; articles: Array<{ file: string; slug: string; data: ArticleData }> } {
   const schema = articleSchema(knownIndicators);
   const issues: DataIssue[] = [];
   const articles: Array<{ file: string; slug: string; data: ArticleData }> = [];
@@ -113,16 +117,25 @@ export function validateArticles(files: readonly ArticleFile[], knownIndicators:
     if (data.lang !== folderLang) issues.push({ file, line: lineOfKey('lang'), field: 'lang', found: data.lang, expected: `"${folderLang}", the language of the folder the article is in` });
     const declared = new Set(data.indicators);
     const bodyStart = front[0].split('\n').length - 1;
-    text.slice(front[0].length).split('\n').forEach((lineText, index) => {
-      for (const use of lineText.matchAll(INDICATOR_PROP)) {
-        const ids = use[1] !== undefined ? [use[1]] : [...use[2]!.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => m[1] ?? m[2]!);
-        for (const id of ids) {
-          const line = bodyStart + index + 1;
-          if (!knownIndicators.has(id)) issues.push({ file, line, field: 'indicator', found: id, expected: `a known indicator id; did you mean "${closest(id, [...knownIndicators])}"?` });
-          else if (!declared.has(id)) issues.push({ file, line, field: 'indicator', found: id, expected: `an indicator listed in the frontmatter "indicators" (line ${lineOfKey('indicators')}), so its sources are listed with the article` });
-        }
+    const uses = mdxUses(text.slice(front[0].length));
+    if (uses.error) issues.push({ file, line: bodyStart + uses.error.line, expected: `valid MDX (${uses.error.message})` });
+    for (const { url, line } of uses.links) {
+      if (!isSafeContentLink(url)) issues.push({ file, line: bodyStart + line, field: 'link', found: url, expected: 'a link starting with https:// or http://, or a path within the site such as /indicators/…' });
+    }
+    for (const use of uses.components) {
+      const line = bodyStart + use.line;
+      const idProp = use.props.indicators ?? use.props.indicator;
+      const ids = idProp === undefined || idProp === true ? [] : Array.isArray(idProp) ? idProp : [idProp];
+      for (const id of ids) {
+        if (!knownIndicators.has(id)) issues.push({ file, line, field: `<${use.name}> indicator`, found: id, expected: `a known indicator id; did you mean "${closest(id, [...knownIndicators])}"?` });
+        else if (!declared.has(id)) issues.push({ file, line, field: `<${use.name}> indicator`, found: id, expected: `an indicator listed in the frontmatter "indicators" (line ${lineOfKey('indicators')}), so its sources are listed with the article` });
       }
-    });
+      const at = use.props.at;
+      if (use.name === 'Value' && typeof at === 'string' && at !== 'latest' && ids.length === 1 && knownIndicators.has(ids[0]!) && asOfDates) {
+        const dates = asOfDates.get(ids[0]!) ?? new Set<string>();
+        if (!dates.has(at)) issues.push({ file, line, field: '<Value> at', found: at, expected: `"latest" or a date "${ids[0]}" has a figure for: ${[...dates].join(', ') || 'none yet'}` });
+      }
+    }
     articles.push({ file, slug, data });
   }
   // Translation links: each key has one article per language.
