@@ -2,19 +2,15 @@
  * Tooltips for charts drawn at build time. Loaded only when a chart nears the
  * viewport. Works with mouse, touch and keyboard (focus the chart, then use
  * the arrow keys). Reads the points from the chart's JSON island; each drawn
- * shape carries `data-i`, the index of its point.
+ * shape carries `data-i`, the index of its point. Text from the data (values,
+ * quotes) is only ever set as `textContent`: it cannot become markup.
  */
-interface TooltipPoint {
-  name: string;
-  value: string;
-  asOf: string;
-  source: string;
-  url?: string;
-}
+import type { TooltipPoint } from '../lib/charts/render.ts';
 
-const HINT: Record<string, string> = {
-  vi: 'Dùng phím mũi tên để xem từng số liệu.',
-  en: 'Use the arrow keys to step through the figures.',
+/** Per page language: the keyboard hint, what precedes the quote, the mark of a translated quote. */
+const TEXT: Record<string, [string, string, string]> = {
+  vi: ['Dùng phím mũi tên để xem từng số liệu.', 'Nguồn viết: ', ' (bản dịch)'],
+  en: ['Use the arrow keys to step through the figures.', 'The source says: ', ' (translation)'],
 };
 
 export function enhance(figure: HTMLElement): void {
@@ -25,7 +21,7 @@ export function enhance(figure: HTMLElement): void {
   plot.dataset.enhanced = 'true';
   const points = JSON.parse(island.textContent ?? '[]') as TooltipPoint[];
   const several = new Set(points.map((p) => p.name)).size > 1;
-  const lang = document.documentElement.lang in HINT ? document.documentElement.lang : 'en';
+  const [hint, says, translation] = TEXT[document.documentElement.lang] ?? TEXT.en!;
 
   const tip = document.createElement('div');
   tip.className = 'chart-tooltip';
@@ -34,7 +30,7 @@ export function enhance(figure: HTMLElement): void {
   plot.append(tip);
   plot.tabIndex = 0;
   plot.setAttribute('role', 'group');
-  plot.setAttribute('aria-label', `${plot.dataset.label ?? ''}. ${HINT[lang]}`);
+  plot.setAttribute('aria-label', `${plot.dataset.label ?? ''}. ${hint}`);
 
   let active = -1;
   const shapes = (): SVGElement[] =>
@@ -50,16 +46,24 @@ export function enhance(figure: HTMLElement): void {
     visible.forEach((s) => s.classList.toggle('active', s === shape));
     active = index;
     tip.replaceChildren();
-    const line = (text: string, className: string) => {
-      const element = document.createElement('span');
+    const line = (text: string, className: string, tag = 'span', parent: HTMLElement = tip) => {
+      const element = document.createElement(tag);
       element.className = className;
       element.textContent = text;
-      tip.append(element);
+      parent.append(element);
+      return element;
     };
     if (several) line(point.name, 'tip-name');
     line(point.value, 'tip-value');
     line(point.asOf, 'tip-date');
     line(point.source, 'tip-source');
+    if (point.quote) {
+      // What the source says, in its own language; "(bản dịch)" when read in a translated edition.
+      const row = line(says, 'tip-quote');
+      const quote = line(point.quote, '', 'q', row);
+      if (point.lang) quote.lang = point.lang;
+      if (point.translated) row.append(translation);
+    }
     tip.hidden = false;
     const box = plot.getBoundingClientRect();
     const mark = shape.getBoundingClientRect();

@@ -11,6 +11,7 @@ import { seriesAt } from '../../src/lib/data/releases.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
 import { AUGUST_2024_JSON, FIXTURE_INDICATORS, JULY_2024_CSV } from '../fixtures/fixture-data.ts';
+import { TRUTH_DATA, TRUTH_SPECS } from './truth-fixtures.ts';
 
 const encoder = new TextEncoder();
 const dataset = loadDataset({
@@ -57,7 +58,18 @@ describe('chart SVG snapshots', () => {
     }
   }
 
+  // What the sources allow: no line across a break (and the break marked), hollow dots for "hơn/gần", two dots and no line at a disagreement.
+  for (const spec of Object.values(TRUTH_SPECS)) {
+    for (const locale of ['vi', 'en'] as const) {
+      it(`${spec.kind} ${spec.id} (${locale})`, () => {
+        const chart = renderChart(spec, TRUTH_DATA, locale);
+        compareWithFile(`${spec.id}.${locale}`, normalise(`${chart.svg!.narrow}\n${chart.svg!.wide}`));
+      });
+    }
+  }
+
   it('is deterministic: the same data gives byte-identical SVG', () => {
     for (const spec of SPECS) expect(JSON.stringify(renderChart(spec, data, 'vi'))).toBe(JSON.stringify(renderChart(spec, data, 'vi')));
+    for (const spec of Object.values(TRUTH_SPECS)) expect(JSON.stringify(renderChart(spec, TRUTH_DATA, 'en'))).toBe(JSON.stringify(renderChart(spec, TRUTH_DATA, 'en')));
   });
 });

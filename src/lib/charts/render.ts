@@ -1,9 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Figure, Indicator, Locale, Source } from '../data/types.ts';
-import type { Series, SeriesPoint } from '../data/series.ts';
-import { formatAsOf, formatCompact, formatMonthShort, formatPercent, formatRatio, formatTick } from '../format/index.ts';
-import { displayCompact, displayExact, displayQuantity, displayValue } from '../site/display.ts';
+import { QUALIFIERS } from '../data/types.ts';
+import type { NotComparable, Series, SeriesPoint } from '../data/series.ts';
+import { comparability } from '../data/series.ts';
+import { findValueInQuote } from '../data/quote.ts';
+import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
+import { displayCompact, displayExact, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
@@ -22,13 +25,25 @@ export interface ChartRow {
   current: boolean;
 }
 
-/** What the tooltip shows for a drawn point; `data-i` on each circle indexes this list. */
+/**
+ * What the tooltip shows for a drawn point; `data-i` on each circle indexes this list.
+ * It rides in the page as JSON (see `tooltipJson`), so optional fields are left out when empty.
+ */
 export interface TooltipPoint {
+  /** The indicator's name (shown when the chart has several). */
   name: string;
+  /** The value with the source's qualifier and the unit: "hơn 45,2 triệu tài khoản". */
   value: string;
   asOf: string;
+  /** Publisher and publication date: "Fixture Gazette, 22/8/2024". */
   source: string;
   url?: string;
+  /** What the source says: the sentence holding the number, cut to about 200 characters around it ("…" where cut). */
+  quote: string;
+  /** The quote's language (BCP 47), only when it is not the page's: the tooltip sets it as `lang` on the quote. */
+  lang?: string;
+  /** Present when the quote was read in a translated edition: the tooltip adds "(bản dịch)" / "(translation)". */
+  translated?: true;
 }
 
 export interface RenderedChart {
@@ -48,6 +63,11 @@ export interface RenderedChart {
   rows: ChartRow[];
   sources: Source[];
   points: TooltipPoint[];
+  /**
+   * Short notes to print under the picture, in the page's language, only when they apply:
+   * what a hollow dot means, each break in the series and why, why some dots are not joined.
+   */
+  notes: string[];
   dataVersion: string;
 }
 
@@ -68,7 +88,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
     series.points.flatMap((point) => point.figures.map((figure) => ({ indicator: series.indicator, figure, current: point.current.includes(figure) }))),
   );
   const sources = uniqueSources(rows.filter((r) => r.current).map((r) => r.figure.source));
-  const base = { spec, locale, rows, sources, dataVersion: data.dataVersion };
+  const base = { spec, locale, rows, sources, notes: [] as string[], dataVersion: data.dataVersion };
   const defaultTitle = seriesList.length === 1 ? seriesList[0]!.indicator.name[locale] : '';
   const title = spec.title?.[locale] ?? defaultTitle;
 
@@ -84,6 +104,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         ...(hasTotals(seriesList) ? { shareSvg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')) } : {}),
         legend: seriesList.length > 1 ? seriesList.map((s, i) => ({ name: s.indicator.name[locale], seriesIndex: i })) : [],
         points,
+        notes: timeSeriesNotes(seriesList, locale),
       };
     }
     case 'progress': {
@@ -148,21 +169,132 @@ function uniqueSources(sources: Source[]): Source[] {
   return [...seen.values()];
 }
 
-function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, figure: Figure = point.current[0]!): TooltipPoint {
+function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, figure: Figure = point.primary): TooltipPoint {
   return {
     name: indicator.name[locale],
     value: displayValue(indicator, figure, locale),
     asOf: formatAsOf(point.asOf, locale),
     source: `${figure.source.publisher}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
     ...(figure.source.url ? { url: figure.source.url } : {}),
+    quote: quoteExcerpt(figure.quote.text, figure.value),
+    ...(figure.quote.language !== locale ? { lang: figure.quote.language } : {}),
+    ...(figure.quote.translated ? { translated: true as const } : {}),
   };
 }
 
+/** How long a quote may be in a tooltip, in characters (without the ellipses). */
+export const QUOTE_EXCERPT_LENGTH = 200;
+
+/**
+ * A quote short enough for a tooltip: whole when it fits, otherwise about
+ * `max` characters around the first place the value can be read (the start
+ * when it cannot), cut between words, with "…" where text was left out.
+ *
+ * @example
+ * quoteExcerpt('Theo báo cáo … (300 characters) … đến nay đã có hơn 132,4 triệu hồ sơ được đối chiếu … trong năm tới.', 132_400_000)
+ * // "…đến nay đã có hơn 132,4 triệu hồ sơ được đối chiếu…" (about 200 characters, the number near the middle)
+ */
+export function quoteExcerpt(text: string, value: number, max = QUOTE_EXCERPT_LENGTH): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const found = findValueInQuote(clean, value).occurrences[0];
+  const [from, to] = found ? [found.index, found.index + found.text.length] : [0, 0];
+  let start = Math.max(0, Math.min(Math.round((from + to) / 2 - max / 2), clean.length - max));
+  let end = Math.min(clean.length, start + max);
+  // Cut between words, within a few characters, never into the number.
+  const slack = 24;
+  if (start > 0) {
+    const space = clean.indexOf(' ', start);
+    if (space !== -1 && space < Math.min(from, start + slack)) start = space + 1;
+  }
+  if (end < clean.length) {
+    const space = clean.lastIndexOf(' ', end);
+    if (space > Math.max(to, end - slack)) end = space;
+  }
+  const body = clean.slice(start, end).replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  return `${start > 0 ? '…' : ''}${body}${end < clean.length ? '…' : ''}`;
+}
+
+/**
+ * The tooltip points as JSON for a `<script type="application/json">` island:
+ * `<`, `>` and `&` are written as `\u003c`-style escapes, so no text from the data (a quote
+ * holding "</script>" or "<!--") can end the island or start markup. JSON.parse
+ * gives back the same strings.
+ */
+export function tooltipJson(points: readonly TooltipPoint[]): string {
+  return JSON.stringify(points).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Every drawn figure (current figures of every point), in the order the dots are drawn. */
-function drawnFigures(seriesList: readonly Series[]): Array<{ seriesIndex: number; series: Series; point: SeriesPoint; figure: Figure; primary: boolean }> {
+function drawnFigures(seriesList: readonly Series[]): Array<{ seriesIndex: number; series: Series; point: SeriesPoint; figure: Figure }> {
   return seriesList.flatMap((series, seriesIndex) =>
-    series.points.flatMap((point) => point.current.map((figure, k) => ({ seriesIndex, series, point, figure, primary: k === 0 }))),
+    series.points.flatMap((point) => point.current.map((figure) => ({ seriesIndex, series, point, figure }))),
   );
+}
+
+/**
+ * The runs of a series a line may join: consecutive points with nothing
+ * between them that makes them incomparable (`comparability`). A line is never
+ * drawn across a break, an unknown or different period, a disagreement or
+ * another total; runs of one point are left out (a dot, no line).
+ */
+export function joinedRuns(series: Series): SeriesPoint[][] {
+  const runs: SeriesPoint[][] = [];
+  series.points.forEach((point, k) => {
+    const before = series.points[k - 1];
+    if (before && comparability(series, before, point) === undefined) runs.at(-1)!.push(point);
+    else runs.push([point]);
+  });
+  return runs.filter((run) => run.length > 1);
+}
+
+/** Why consecutive points of a series are not joined, each reason once, in series order. */
+function unjoinedReasons(series: Series): NotComparable[] {
+  const reasons = new Set<NotComparable>();
+  series.points.forEach((point, k) => {
+    const before = series.points[k - 1];
+    const reason = before ? comparability(series, before, point) : undefined;
+    if (reason) reasons.add(reason);
+  });
+  return [...reasons];
+}
+
+/** Points that start a new definition of their series (never the first point: nothing comes before it). */
+function breaksOf(series: Series): SeriesPoint[] {
+  return series.points.filter((point, k) => k > 0 && point.breakBefore);
+}
+
+/** The notes under a time series: hollow dots, breaks and their reasons, dots left unjoined. */
+function timeSeriesNotes(seriesList: readonly Series[], locale: Locale): string[] {
+  const vi = locale === 'vi';
+  const notes: string[] = [];
+  const qualifiers = new Set(drawnFigures(seriesList).flatMap((d) => (d.figure.qualifier ? [d.figure.qualifier] : [])));
+  if (qualifiers.size > 0) {
+    const words = QUALIFIERS.filter((q) => qualifiers.has(q)).map((q) => `“${qualifierWord(q, locale)}”`);
+    const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} ${vi ? 'hoặc' : 'or'} ${words.at(-1)}`;
+    notes.push(vi ? `Chấm rỗng: nguồn nêu con số kèm ${list}, không phải số chính xác.` : `Hollow dot: the source gives the figure with ${list}, not as an exact number.`);
+  }
+  for (const series of seriesList) {
+    const whose = seriesList.length > 1 ? `${series.indicator.name[locale]}, ` : '';
+    for (const point of breaksOf(series)) {
+      // The reason may be written as a sentence of its own: one full stop.
+      const reason = point.breakBefore![locale].trim().replace(/[\s.]+$/, '');
+      notes.push(vi
+        ? `Đổi cách tính (${whose}${formatAsOf(point.asOf, locale)}): ${reason}. Không nối với các số trước đó.`
+        : `New definition (${whose}${formatAsOf(point.asOf, locale)}): ${reason}. Not joined to earlier figures.`);
+    }
+  }
+  const reasons = new Set(seriesList.flatMap(unjoinedReasons).filter((r) => r !== 'break'));
+  if (reasons.size > 0) {
+    const why: Record<Exclude<NotComparable, 'break'>, { vi: string; en: string }> = {
+      period: { vi: 'không cùng một kỳ tính đã biết', en: 'they do not cover the same known period' },
+      disagreement: { vi: 'các nguồn không thống nhất', en: 'sources disagree' },
+      total: { vi: 'tính trên tổng số khác nhau', en: 'they are out of different totals' },
+    };
+    const list = (['period', 'disagreement', 'total'] as const).filter((r) => reasons.has(r)).map((r) => why[r][locale]).join('; ');
+    notes.push(vi ? `Không có đường nối giữa hai số không so sánh được: ${list}.` : `No line joins two figures that cannot be compared: ${list}.`);
+  }
+  return notes;
 }
 
 function tooltipPoints(seriesList: readonly Series[], locale: Locale): TooltipPoint[] {
@@ -221,11 +353,14 @@ function hasTotals(seriesList: readonly Series[]): boolean {
 }
 
 function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }, measure: 'value' | 'share' = 'value'): string {
+  const measured = (figure: Figure) => (measure === 'share' ? (figure.value / figure.total!) * 100 : figure.value);
   const drawn = drawnFigures(seriesList).map((d, i) => ({
     ...d,
     i,
     date: asOfTime(d.point.asOf),
-    value: measure === 'share' ? (d.figure.value / d.figure.total!) * 100 : d.figure.value,
+    value: measured(d.figure),
+    // A figure the source qualifies ("hơn", "gần", "khoảng") is drawn as a hollow dot.
+    group: `${d.figure.qualifier ? 'hollow-points' : 'points'}-${d.seriesIndex}`,
   }));
   const times = drawn.map((d) => d.date.getTime());
   const min = Math.min(...times);
@@ -239,14 +374,25 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
     marks.push(Plot.ruleY([target.value], { className: 'target', stroke: 'currentColor', strokeDasharray: '4 3' }));
     marks.push(Plot.text([target], { y: 'value', text: 'label', frameAnchor: 'left', dy: -7, textAnchor: 'start', className: 'target' }));
   }
-  seriesList.forEach((_, seriesIndex) => {
-    const primary = drawn.filter((d) => d.seriesIndex === seriesIndex && d.primary);
-    const others = drawn.filter((d) => d.seriesIndex === seriesIndex && !d.primary);
-    marks.push(Plot.line(primary, { x: 'date', y: 'value', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex}` }));
-    marks.push(Plot.dot(primary, { x: 'date', y: 'value', r: 4.5, fill: 'currentColor', stroke: 'var(--chart-bg, #fff)', strokeWidth: 1.5, className: `series series-${seriesIndex} points points-${seriesIndex}` }));
-    if (others.length > 0) {
-      marks.push(Plot.dot(others, { x: 'date', y: 'value', r: 4.5, fill: 'none', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex} points alt-points-${seriesIndex}` }));
+  // A break: a thin dashed rule at the date of the first figure of the new definition, labelled in the top margin.
+  const breakTimes = [...new Set(seriesList.flatMap((s) => breaksOf(s).map((p) => asOfTime(p.asOf).getTime())))].sort((a, b) => a - b);
+  if (breakTimes.length > 0) {
+    const rules = breakTimes.map((time) => ({ date: new Date(time), nearEnd: (time - (min - pad)) / (max - min + 2 * pad) > 0.6 }));
+    const label = locale === 'vi' ? 'Đổi cách tính' : 'New definition';
+    marks.push(Plot.ruleX(rules, { x: 'date', stroke: 'currentColor', strokeWidth: 1, strokeDasharray: '3 3', className: 'series-break' }));
+    for (const nearEnd of [false, true]) {
+      const placed = rules.filter((r) => r.nearEnd === nearEnd);
+      if (placed.length > 0) marks.push(Plot.text(placed, { x: 'date', text: () => label, frameAnchor: 'top', dy: -9, dx: nearEnd ? -4 : 4, textAnchor: nearEnd ? 'end' : 'start', fontSize: 11, className: 'series-break' }));
     }
+  }
+  seriesList.forEach((series, seriesIndex) => {
+    // Lines only within runs of comparable figures (the primary figure of each point).
+    const lines = joinedRuns(series).flatMap((run, k) => run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: measured(point.primary) })));
+    if (lines.length > 0) marks.push(Plot.line(lines, { x: 'date', y: 'value', z: 'run', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex}` }));
+    const filled = drawn.filter((d) => d.group === `points-${seriesIndex}`);
+    const hollow = drawn.filter((d) => d.group === `hollow-points-${seriesIndex}`);
+    if (filled.length > 0) marks.push(Plot.dot(filled, { x: 'date', y: 'value', r: 4.5, fill: 'currentColor', stroke: 'var(--chart-bg, #fff)', strokeWidth: 1.5, className: `series series-${seriesIndex} points points-${seriesIndex}` }));
+    if (hollow.length > 0) marks.push(Plot.dot(hollow, { x: 'date', y: 'value', r: 4, fill: 'var(--chart-bg, #fff)', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex} points hollow-points-${seriesIndex}` }));
   });
   const draw = (marginLeft: number, marginRight: number) => Plot.plot({
     document: createDocument(),
@@ -268,7 +414,7 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
   const rightOverflow = Math.max(0, ...tickLabels(first, 'x').map((l) => l.x + labelWidth(l.text) / 2 - (size.width - 2)));
   const marginRight = 16 + Math.ceil(rightOverflow);
   const svg = marginLeft === 52 && marginRight === 16 ? first : draw(marginLeft, marginRight);
-  return finishSvg(svg, drawn, (d) => `points-${d.seriesIndex}`, (d) => !d.primary ? `alt-points-${d.seriesIndex}` : undefined);
+  return finishSvg(svg, drawn, (d) => d.group);
 }
 
 function targetLabel(indicator: Indicator, locale: Locale): string {
@@ -301,7 +447,7 @@ function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: 
       Plot.text([datum], { x: 0, text: () => label, frameAnchor: 'top-left', dy: -20, textAnchor: 'start', fontWeight: 'bold' }),
     ],
   });
-  return finishSvg(svg, [datum], () => 'points-0', () => undefined, 'rect');
+  return finishSvg(svg, [datum], () => 'points-0', 'rect');
 }
 
 function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; point: SeriesPoint }>, locale: Locale, size: { width: number; height: number }): string {
@@ -338,11 +484,13 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
       Plot.text(rows, { x: 0, y: 'labelY', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineWidth, lineHeight: 1.25 }),
     ],
   });
-  return finishSvg(svg, data, () => 'points-0', () => undefined, 'rect');
+  return finishSvg(svg, data, () => 'points-0', 'rect');
 }
 
 function sparklineSvg(series: Series, locale: Locale): string {
   const data = series.points.map((point, i) => ({ i, date: asOfTime(point.asOf), value: point.value }));
+  // Like the full chart: no line across a break, a period or a disagreement.
+  const lines = joinedRuns(series).flatMap((run, k) => run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: point.value })));
   const svg = Plot.plot({
     document: createDocument(),
     width: 120,
@@ -353,7 +501,7 @@ function sparklineSvg(series: Series, locale: Locale): string {
     x: { type: 'utc', axis: null },
     y: { axis: null, domain: [0, Math.max(...data.map((d) => d.value))] },
     marks: [
-      Plot.line(data, { x: 'date', y: 'value', stroke: 'currentColor', strokeWidth: 1.5 }),
+      Plot.line(lines, { x: 'date', y: 'value', z: 'run', stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(data, { x: 'date', y: 'value', r: 2, fill: 'currentColor' }),
     ],
   });
@@ -365,20 +513,20 @@ function sparklineSvg(series: Series, locale: Locale): string {
 }
 
 /**
- * Makes Plot's output ours: ids on the drawn points for the tooltip, no
+ * Makes Plot's output ours: ids on the drawn points for the tooltip (each
+ * group's shapes are in the order of its data, `groupOf` names the group), no
  * inline <style> (global.css styles .chart-svg), rounded coordinates.
  */
 function finishSvg<T extends { i: number }>(
   plotted: Element | SVGSVGElement | HTMLElement,
   data: readonly T[],
   groupOf: (d: T) => string,
-  altGroupOf: (d: T) => string | undefined,
   shape: 'circle' | 'rect' = 'circle',
 ): string {
   const svg = plotted as unknown as SVGSVGElement;
   const byGroup = new Map<string, T[]>();
   for (const d of data) {
-    const group = altGroupOf(d) ?? groupOf(d);
+    const group = groupOf(d);
     byGroup.set(group, [...(byGroup.get(group) ?? []), d]);
   }
   for (const [group, members] of byGroup) {

@@ -76,10 +76,11 @@ export function seriesSentence(series: Series, locale: Locale): string {
       : `The figures go up and down: lowest ${valueAt(indicator, low, locale)}, highest ${valueAt(indicator, high, locale)}.`);
   }
   const breaks = points.filter((p) => p.breakBefore);
+  const sentence = (text: string) => (/[.!?…]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
   for (const point of breaks) {
     parts.push(vi
-      ? `Từ ${dateOf(point, locale)}, số liệu theo cách tính khác (${point.breakBefore!.vi}), không so sánh với các số trước đó.`
-      : `From ${dateOf(point, locale)} the figures follow another definition (${point.breakBefore!.en}) and are not compared with earlier ones.`);
+      ? `Từ ${dateOf(point, locale)}, số liệu theo cách tính khác, không so sánh với các số trước đó: ${sentence(point.breakBefore!.vi)}`
+      : `From ${dateOf(point, locale)} the figures follow another definition and are not compared with earlier ones: ${sentence(point.breakBefore!.en)}`);
   }
   const unknownPeriods = points.filter((p) => p.period === 'unknown').length;
   if (unknownPeriods > 0) {
