@@ -18,21 +18,24 @@ export interface QuotedNumber {
   index: number;
 }
 
-/** Scale words after a number, longest first so "nghìn tỷ" wins over "nghìn". */
+/**
+ * Scale words after a number, longest first so "nghìn tỷ" wins over "nghìn". A scale word must end
+ * the word it starts ("(?!\p{L})"): "07 tỉnh" is 7 provinces, not 7 "tỉ"; "33 ngành" is not 33 "ngàn".
+ */
 const SCALES: ReadonlyArray<[RegExp, number]> = [
-  [/^\s*(?:nghìn|ngàn)\s+(?:tỷ|tỉ)/iu, 1e12],
-  [/^\s*(?:tỷ|tỉ)/iu, 1e9],
-  [/^\s*triệu/iu, 1e6],
-  [/^\s*(?:nghìn|ngàn)/iu, 1e3],
-  [/^\s*trillions?\b/iu, 1e12],
-  [/^\s*billions?\b/iu, 1e9],
-  [/^\s*(?:bn)\b/iu, 1e9],
-  [/^\s*millions?\b/iu, 1e6],
-  [/^\s*thousands?\b/iu, 1e3],
-  [/^\s*(?:Billionen|Billion)\b/u, 1e12],
-  [/^\s*(?:Milliarden|Milliarde|Mrd\.?)/u, 1e9],
-  [/^\s*(?:Millionen|Million|Mio\.?)/u, 1e6],
-  [/^\s*Tausend\b/u, 1e3],
+  [/^\s*(?:nghìn|ngàn)\s+(?:tỷ|tỉ)(?!\p{L})/iu, 1e12],
+  [/^\s*(?:tỷ|tỉ)(?!\p{L})/iu, 1e9],
+  [/^\s*triệu(?!\p{L})/iu, 1e6],
+  [/^\s*(?:nghìn|ngàn)(?!\p{L})/iu, 1e3],
+  [/^\s*trillions?(?!\p{L})/iu, 1e12],
+  [/^\s*billions?(?!\p{L})/iu, 1e9],
+  [/^\s*bn(?!\p{L})/iu, 1e9],
+  [/^\s*millions?(?!\p{L})/iu, 1e6],
+  [/^\s*thousands?(?!\p{L})/iu, 1e3],
+  [/^\s*(?:Billionen|Billion)(?!\p{L})/u, 1e12],
+  [/^\s*(?:Milliarden|Milliarde|Mrd\.?)(?!\p{L})/u, 1e9],
+  [/^\s*(?:Millionen|Million|Mio\.?)(?!\p{L})/u, 1e6],
+  [/^\s*Tausend(?!\p{L})/u, 1e3],
 ];
 
 /** Japanese (and Chinese) number units, summed in sequence: 1億4800万 = 148 000 000. */
@@ -79,9 +82,15 @@ export function readingsOfDigits(token: string): number[] {
   return [...readings].filter((n) => Number.isFinite(n));
 }
 
+/**
+ * A currency written between the qualifier and the number ("more than VND 10 trillion", "over VND600
+ * billion", "hơn US$ 5 triệu"): skipped, so that the qualifier is still read as standing on the number.
+ */
+const CURRENCY_BEFORE = /(?:VNĐ|VND|đồng|USD|US\$|\$|€|EUR|¥|円)\s*$/u;
+
 function qualifierAround(before: string, after: string): Qualifier | undefined {
   for (const [qualifier, pattern] of AFTER) if (pattern.test(after)) return qualifier;
-  const lead = before.slice(-30);
+  const lead = before.slice(-30).replace(CURRENCY_BEFORE, '');
   for (const [qualifier, pattern] of BEFORE) if (pattern.test(lead)) return qualifier;
   return undefined;
 }
