@@ -3,7 +3,7 @@ import type { Figure, Indicator, Qualifier } from '../../src/lib/data/types.ts';
 import { buildSeries, changeStatement, comparability, relateSameDate } from '../../src/lib/data/series.ts';
 import { validateDataset } from '../../src/lib/data/load.ts';
 import { formatIssue } from '../../src/lib/data/errors.ts';
-import { displayCompact, displayExact, displayValue } from '../../src/lib/site/display.ts';
+import { displayCompact, displayExact, displayValue, publisherLabel } from '../../src/lib/site/display.ts';
 import { changeClause, elapsed } from '../../src/lib/site/change.ts';
 import { comparisonSentence, seriesSentence, takeawayFor } from '../../src/lib/charts/summary.ts';
 import { CSV_HEADER, FIXTURE_INDICATORS } from '../fixtures/fixture-data.ts';
@@ -64,6 +64,16 @@ describe('qualifiers are part of the figure, in both languages', () => {
     expect(displayExact(running, { value: 20_000, qualifier: 'more-than' }, 'vi')).toBe('hơn 20.000');
     expect(nb(displayCompact(running, { value: 1_800_000, qualifier: 'more-than' }, 'en').value)).toBe('more than 1.8 million');
     expect(displayExact(running, { value: 54, total: 76, qualifier: 'nearly' }, 'vi')).toBe('gần 54/76');
+  });
+});
+
+describe('publishers are named in the reader\'s language, with the edition that was read', () => {
+  it('a translated edition says so; an institution has its name in each language', () => {
+    expect(publisherLabel({ publisher: 'Lao Động', edition: 'en' }, 'vi')).toBe('Lao Động (bản tiếng Anh)');
+    expect(publisherLabel({ publisher: 'Lao Động', edition: 'ja' }, 'en')).toBe('Lao Động (Japanese edition)');
+    expect(publisherLabel({ publisher: 'Bộ Công an', publisherEn: 'Ministry of Public Security', edition: 'en' }, 'vi')).toBe('Bộ Công an (bản tiếng Anh)');
+    expect(publisherLabel({ publisher: 'Bộ Công an', publisherEn: 'Ministry of Public Security' }, 'en')).toBe('Ministry of Public Security');
+    expect(publisherLabel({ publisher: 'Biometric Update' }, 'vi')).toBe('Biometric Update');
   });
 });
 
@@ -240,6 +250,11 @@ describe('validation: the quote holds the value and its qualifier', () => {
     const [issue] = check('eid-accounts-activated,,41000000,,2024-07-15,,T,Test Daily,2024-07-20,https://example.org/t,,,,,');
     expect(issue).toContain('field "quote": missing; expected the sentence of the source that holds the number');
   });
+  it('a publisher with ";" (a meeting or report glued to the name) is refused', () => {
+    const [issue] = check('eid-accounts-activated,,41000000,,2024-07-15,,T,Lao Động; họp báo,2024-07-20,https://example.org/t,41 triệu,,,,');
+    expect(issue).toContain('field "source_publisher": found "Lao Động; họp báo"; expected the publisher\'s name only');
+  });
+
   it('an unknown qualifier or same-date word names the allowed words', () => {
     const [issue] = check(base('roughly', '41000000', '41 triệu', ',,,'));
     expect(issue).toContain('field "qualifier": found "roughly"; expected empty when the source gives the number exactly, or one of: more-than (hơn, trên)');

@@ -3,7 +3,7 @@ import type { ReleaseChanges } from '../data/releases.ts';
 import type { Series, SeriesPoint } from '../data/series.ts';
 import { changeClause, valueAt } from '../site/change.ts';
 import { formatAsOf, formatNumber, formatReleaseTitle } from '../format/index.ts';
-import { displayValue } from '../site/display.ts';
+import { displayValue, publisherLabel } from '../site/display.ts';
 
 /**
  * The generated text of a monthly bulletin: sentences a careful journalist
@@ -83,7 +83,7 @@ export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string
     const previous = revision.previous.map((f) => displayValue(indicator, f, locale)).join(vi ? ' và ' : ' and ');
     const now = displayValue(indicator, revision.figure, locale);
     const when = formatAsOf(revision.asOf, locale);
-    const publisher = revision.figure.source.publisher;
+    const publisher = publisherLabel(revision.figure.source, locale);
     return vi
       ? `${publisher} điều chỉnh số liệu ${nameOf(revision.indicator)} tính đến ${when}: nay là ${now}, trước đó ghi ${previous}.`
       : `${publisher} revised its figure for ${nameOf(revision.indicator)} as of ${when}: now ${now}, previously ${previous}.`;
@@ -92,8 +92,8 @@ export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string
     const indicator = series.get(figure.indicator)!.indicator;
     const when = formatAsOf(figure.asOf, locale);
     return vi
-      ? `Số liệu ${nameOf(figure.indicator)} tính đến ${when}: ${figure.source.publisher} nêu ${displayValue(indicator, figure, locale)}, còn ${earlier.source.publisher} nêu ${displayValue(indicator, earlier, locale)}. Hai nguồn không thống nhất; cả hai số được giữ.`
-      : `${capitaliseEn(nameOf(figure.indicator))} as of ${when}: ${figure.source.publisher} gives ${displayValue(indicator, figure, locale)}, ${earlier.source.publisher} gave ${displayValue(indicator, earlier, locale)}. The sources disagree; both figures are kept.`;
+      ? `Số liệu ${nameOf(figure.indicator)} tính đến ${when}: ${publisherLabel(figure.source, locale)} nêu ${displayValue(indicator, figure, locale)}, còn ${publisherLabel(earlier.source, locale)} nêu ${displayValue(indicator, earlier, locale)}. Hai nguồn không thống nhất; cả hai số được giữ.`
+      : `${capitaliseEn(nameOf(figure.indicator))} as of ${when}: ${publisherLabel(figure.source, locale)} gives ${displayValue(indicator, figure, locale)}, ${publisherLabel(earlier.source, locale)} gave ${displayValue(indicator, earlier, locale)}. The sources disagree; both figures are kept.`;
   });
   const newIds = new Set(changes.newIndicators.map((i) => i.id));
   return {

@@ -6,7 +6,7 @@ import type { NotComparable, Series, SeriesPoint } from '../data/series.ts';
 import { comparability } from '../data/series.ts';
 import { findValueInQuote } from '../data/quote.ts';
 import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
-import { displayCompact, displayExact, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
+import { publisherLabel, displayCompact, displayExact, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
@@ -174,7 +174,7 @@ function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, 
     name: indicator.name[locale],
     value: displayValue(indicator, figure, locale),
     asOf: formatAsOf(point.asOf, locale),
-    source: `${figure.source.publisher}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
+    source: `${publisherLabel(figure.source, locale)}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
     ...(figure.source.url ? { url: figure.source.url } : {}),
     quote: quoteExcerpt(figure.quote.text, figure.value),
     ...(figure.quote.language !== locale ? { lang: figure.quote.language } : {}),

@@ -22,6 +22,7 @@ export const MONTH_COLUMNS = [
   'period_en',
   'source_title',
   'source_publisher',
+  'source_publisher_en',
   'source_published',
   'source_url',
   'quote',
@@ -248,6 +249,7 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
     const url = textOf('source_url');
     if (title === undefined) at('source_title', undefined, 'the title of the public source (article headline or report name); every figure needs its source');
     if (publisher === undefined) at('source_publisher', undefined, 'who published the source (newspaper, ministry…); every figure needs its source');
+    if (publisher !== undefined && /;/.test(publisher)) at('source_publisher', publisher, 'the publisher\'s name only, without ";": where and when the figure was announced (a meeting, a report) goes in note');
     if (published !== undefined) {
       if (!parseIsoDate(published)) {
         const hint = suggestIsoDate(published);
@@ -310,7 +312,15 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
       issues.push(...rowIssues);
       continue;
     }
-    const source: Source = { title, publisher, ...(published ? { published } : {}), ...(url ? { url } : {}) };
+    const publisherEn = textOf('source_publisher_en');
+    const source: Source = {
+      title,
+      publisher,
+      ...(publisherEn ? { publisherEn } : {}),
+      ...(published ? { published } : {}),
+      ...(url ? { url } : {}),
+      ...(quote?.translated ? { edition: quote.language } : {}),
+    };
     const key = `${indicator.id}|${asOf}|${url ?? title}`;
     const previous = firstSeen.get(key);
     if (previous) {

@@ -41,8 +41,12 @@ export type IndicatorKind = (typeof KINDS)[number];
 export interface Source {
   /** Headline or document title, as published. */
   title: string;
-  /** Who published it (newspaper, ministry…). */
+  /** Who published it (newspaper, ministry…): the name only, as the publisher writes it. */
   publisher: string;
+  /** The publisher's English name, where it differs ("Bộ Công an" → "Ministry of Public Security"). */
+  publisherEn?: string;
+  /** For a page read in a translated edition (the English edition of a Vietnamese paper): that edition's language. */
+  edition?: string;
   /** Publication date, `YYYY-MM-DD` or `YYYY-MM`; absent when the page shows none. */
   published?: string;
   /** Address of the publication, where one exists. */

@@ -1,4 +1,4 @@
-import type { Figure, Indicator, Locale, Qualifier } from '../data/types.ts';
+import type { Figure, Indicator, Locale, Qualifier, Source } from '../data/types.ts';
 import { formatAsOf, formatChange, formatCompact, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
 import { t } from '../i18n/ui.ts';
 
@@ -53,4 +53,18 @@ export function displayChange(indicator: Indicator, change: number, locale: Loca
 
 export function displayAsOf(figure: Pick<Figure, 'asOf'>, locale: Locale): string {
   return formatAsOf(figure.asOf, locale);
+}
+
+/** Names of the languages a translated edition may be in, per reader's language. */
+const EDITIONS: Record<Locale, Record<string, string>> = {
+  vi: { en: 'bản tiếng Anh', ja: 'bản tiếng Nhật', de: 'bản tiếng Đức', fr: 'bản tiếng Pháp', zh: 'bản tiếng Trung' },
+  en: { en: 'English edition', ja: 'Japanese edition', de: 'German edition', fr: 'French edition', zh: 'Chinese edition' },
+};
+
+/** The publisher as the reader's language names it, with the edition read: "Lao Động (bản tiếng Anh)" / "Lao Động (English edition)". */
+export function publisherLabel(source: Pick<Source, 'publisher' | 'publisherEn' | 'edition'>, locale: Locale): string {
+  const name = locale === 'en' && source.publisherEn ? source.publisherEn : source.publisher;
+  if (!source.edition) return name;
+  const edition = EDITIONS[locale][source.edition] ?? (locale === 'vi' ? `bản dịch (${source.edition})` : `translated edition (${source.edition})`);
+  return `${name} (${edition})`;
 }
