@@ -6,16 +6,22 @@
  *
  *   node scripts/import-shared-figures.ts [path/to/figures.csv]
  *
- * Rules applied (values, as-of dates, URLs and publication dates are never changed):
+ * Rules applied (values, URLs and publication dates are never changed; as-of
+ * dates only where AS_OF_FIXES dates an undated restatement as its original):
  * - each row goes to the month file of its publication month (`published`),
  *   or of its as-of month when the source shows no publication date;
  * - `metric_id` is renamed to the kebab-case id of `data/indicators.json`
  *   (IDS), except the rows whose wording puts them in another indicator (ROW_IDS);
  * - the publisher is taken from the bracket that ends `source_title`, or from
- *   the URL host when there is none; the bracket is removed from the title;
+ *   the URL host when there is none (PUBLISHERS, HOST_PUBLISHERS); the bracket is
+ *   removed from the title. `source_publisher` is the name only, `source_publisher_en`
+ *   its English name where it differs; the edition is not part of the name, and
+ *   where or when the figure was announced, or whom the page cites, goes in the note;
  * - `quote` is the collected sentence without its `EN:`/`DE:`/`JA:` prefix and
  *   without the collector's [bracket] notes (QUOTE_FIXES where that is not enough);
- *   the prefix gives `quote_language` and `quote_translated`;
+ *   the prefix gives `quote_language`; `quote_translated` is `yes` when the
+ *   publisher is a translated edition (TRANSLATED_EDITIONS), not when the outlet
+ *   writes in English itself (ORIGINAL_ENGLISH);
  * - `qualifier` is what the source writes on the recorded number ("hơn", "gần",
  *   "over", "rund"…): read by `findValueInQuote`, then confirmed by hand for every
  *   row in QUALIFIERS (the script stops if the two ever differ without a reason in
@@ -193,63 +199,172 @@ const ROW_IDS: Readonly<Record<string, string>> = {
 /** A quote that stays in `bank-cif-biometric` must say so; one moved out must not. */
 const CIF_WORDING = /cá nhân|\bCIFs?\b|individual/iu;
 
-/** Bracket at the end of a source title → publisher shown on the site. */
-const PUBLISHERS: Readonly<Record<string, string>> = {
-  'VnEconomy; Công điện 201/CĐ-TTg': 'VnEconomy (Công điện 201/CĐ-TTg)',
-  'CAND EN': 'CAND (English edition)',
-  'Biometric Update, citing Vietnam+': 'Biometric Update (citing Vietnam+)',
-  'Lao Động, bản tiếng Nhật; họp báo NHNN quý III/2025': 'Lao Động (Japanese edition); họp báo NHNN quý III/2025',
-  'Security Today': 'Security Today',
-  'VietNamNet EN': 'VietNamNet (English edition)',
-  'mirror of Government press conference report': 'thethao247news.com (mirror of a Government press conference report)',
-  'Lao Động EN': 'Lao Động (English edition)',
-  'Lao Động, English edition': 'Lao Động (English edition)',
-  'Doanh nhân ngày nay; báo cáo NHNN gửi Kỳ họp thứ 9 QH khóa XV':
-    'Doanh nhân ngày nay; báo cáo NHNN gửi Kỳ họp thứ 9, Quốc hội khóa XV',
-  'vietnam.vn EN; Ngày Chuyển đổi số ngành Ngân hàng 29/5/2025':
-    'vietnam.vn (English edition); Ngày Chuyển đổi số ngành Ngân hàng 29/5/2025',
-  'MPS EN': 'Ministry of Public Security (English portal)',
-  'vietnam.vn EN': 'vietnam.vn (English edition)',
-  'vietnam.vn EN, from SGGP': 'vietnam.vn (English edition, from SGGP)',
-  'vietnam.vn EN, SBV Q3/2025 press conference': 'vietnam.vn (English edition); SBV Q3/2025 press conference',
-  'vietnam.vn EN; hội nghị sơ kết 6 tháng chuyển đổi số quốc gia và Đề án 06, 12/7/2023':
-    'vietnam.vn (English edition); hội nghị sơ kết 6 tháng chuyển đổi số quốc gia và Đề án 06, 12/7/2023',
-  'vietnam.vn DE': 'vietnam.vn (German edition)',
-  'NHNN – sbv.gov.vn': 'Ngân hàng Nhà nước Việt Nam (sbv.gov.vn)',
-  'tin về phiên họp chiều 7/8/2024; tài liệu gốc của dự án':
-    'Tổ công tác triển khai Đề án 06 (bản tin về phiên họp chiều 7/8/2024)',
-  VnExpress: 'VnExpress',
-  'VOV EN': 'VOV (English edition)',
-  'VietnamPlus EN': 'VietnamPlus (English edition)',
-  'spress EN': 'spress.net (English)',
-  'OpenGov Asia': 'OpenGov Asia',
-  'Biometric Update': 'Biometric Update',
-  'SGGP EN': 'SGGP (English edition)',
-  'SGGP English': 'SGGP (English edition)',
-  'Thanh Niên': 'Thanh Niên',
-  'VSS EN': 'Viet Nam Social Security (English)',
-  'Can Tho city portal EN': 'Can Tho City portal (English)',
-  'An toàn thông tin': 'Tạp chí An toàn thông tin',
-  'Viet Nam News': 'Viet Nam News',
-  'tag page, Viện Kinh tế số': 'Viện Kinh tế số (tag page)',
-  ICTnews: 'ICTnews',
-  Vietbao: 'Vietbao',
-  'Vietbao, from Dân trí': 'Vietbao (from Dân trí)',
-  'worldsnewsnow, translation of Tiền Phong': 'worldsnewsnow.com (translation of Tiền Phong)',
-  'Báo Hải Dương EN; họp Tổ công tác 13/2/2025': 'Báo Hải Dương (English edition); họp Tổ công tác 13/2/2025',
-  'ANTV; Hội nghị 2 năm Đề án 06': 'ANTV; Hội nghị 2 năm Đề án 06',
-  'thongtin.vietnam.vn, bản tiếng Đức': 'thongtin.vietnam.vn (German edition)',
-  'Nông nghiệp Việt Nam': 'Nông nghiệp Việt Nam',
+/**
+ * Who published a source: the name only, as the publisher writes it (`source_publisher`),
+ * its English name where it differs (`source_publisher_en`: ministries and agencies;
+ * newspapers keep their own name in both languages), and, as a note in both
+ * languages, what the collector's bracket says of where or when the figure was
+ * announced or whom the page cites or republishes. The edition (English,
+ * Japanese, German…) is not part of the name: the build derives it from
+ * `quote_language` and `quote_translated`.
+ */
+interface Publisher {
+  name: string;
+  en?: string;
+  note?: Note;
+}
+
+/** Notes on where the figure was announced or what the page republishes (see PUBLISHERS). */
+const P = {
+  twoYears: {
+    vi: 'Công bố tại hội nghị tổng kết 2 năm Đề án 06.',
+    en: 'Announced at the conference reviewing two years of Project 06.',
+  },
+  sbvReport: {
+    vi: 'Theo báo cáo của Ngân hàng Nhà nước gửi Kỳ họp thứ 9, Quốc hội khóa XV.',
+    en: 'According to the State Bank’s report to the 9th session of the 15th National Assembly.',
+  },
+  sbvQ3: {
+    vi: 'Công bố tại họp báo quý III/2025 của Ngân hàng Nhà nước.',
+    en: 'Announced at the State Bank’s Q3/2025 press conference.',
+  },
+  bankingDay: {
+    vi: 'Công bố tại Ngày Chuyển đổi số ngành Ngân hàng, 29/5/2025.',
+    en: 'Announced at the Banking Digital Transformation Day, 29 May 2025.',
+  },
+  review2023: {
+    vi: 'Công bố tại hội nghị sơ kết 6 tháng chuyển đổi số quốc gia và Đề án 06 ngày 12/7/2023.',
+    en: 'Announced at the six-month review conference on national digital transformation and Project 06, 12 July 2023.',
+  },
+  meeting20250213: {
+    vi: 'Công bố tại phiên họp Tổ công tác ngày 13/2/2025.',
+    en: 'Announced at the Working Group meeting of 13 February 2025.',
+  },
+  meeting20240807: {
+    vi: 'Phiên họp diễn ra chiều 7/8/2024.',
+    en: 'The meeting was held on the afternoon of 7 August 2024.',
+  },
+  dispatch201: {
+    vi: 'Theo Công điện 201/CĐ-TTg.',
+    en: 'According to Official Dispatch 201/CĐ-TTg.',
+  },
+  citingVietnamPlus: { vi: 'Bài dẫn lại VietnamPlus.', en: 'Citing VietnamPlus.' },
+  fromDanTri: { vi: 'Bài đăng lại từ Dân trí.', en: 'Republished from Dân trí.' },
+  fromSggp: { vi: 'Bài đăng lại từ SGGP.', en: 'Republished from SGGP.' },
+  mirror: {
+    vi: 'Trang sao chép bản tin về một cuộc họp báo của Chính phủ.',
+    en: 'A mirror of a report on a Government press conference.',
+  },
+  tienPhong: { vi: 'Bản dịch một bài của Tiền Phong.', en: 'A translation of a Tiền Phong article.' },
+} as const satisfies Record<string, Note>;
+
+const MPS: Publisher = { name: 'Bộ Công an', en: 'Ministry of Public Security' };
+const VSS: Publisher = { name: 'Bảo hiểm xã hội Việt Nam', en: 'Viet Nam Social Security' };
+
+/** Bracket at the end of a source title → publisher. */
+const PUBLISHERS: Readonly<Record<string, Publisher>> = {
+  'VnEconomy; Công điện 201/CĐ-TTg': { name: 'VnEconomy', note: P.dispatch201 },
+  'CAND EN': { name: 'CAND' },
+  'Biometric Update, citing Vietnam+': { name: 'Biometric Update', note: P.citingVietnamPlus },
+  'Lao Động, bản tiếng Nhật; họp báo NHNN quý III/2025': { name: 'Lao Động', note: P.sbvQ3 },
+  'Security Today': { name: 'Security Today' },
+  'VietNamNet EN': { name: 'VietNamNet' },
+  'mirror of Government press conference report': { name: 'thethao247news.com', note: P.mirror },
+  'Lao Động EN': { name: 'Lao Động' },
+  'Lao Động, English edition': { name: 'Lao Động' },
+  'Doanh nhân ngày nay; báo cáo NHNN gửi Kỳ họp thứ 9 QH khóa XV': { name: 'Doanh nhân ngày nay', note: P.sbvReport },
+  'vietnam.vn EN; Ngày Chuyển đổi số ngành Ngân hàng 29/5/2025': { name: 'vietnam.vn', note: P.bankingDay },
+  'MPS EN': MPS,
+  'vietnam.vn EN': { name: 'vietnam.vn' },
+  'vietnam.vn EN, from SGGP': { name: 'vietnam.vn', note: P.fromSggp },
+  'vietnam.vn EN, SBV Q3/2025 press conference': { name: 'vietnam.vn', note: P.sbvQ3 },
+  'vietnam.vn EN; hội nghị sơ kết 6 tháng chuyển đổi số quốc gia và Đề án 06, 12/7/2023': {
+    name: 'vietnam.vn',
+    note: P.review2023,
+  },
+  'vietnam.vn DE': { name: 'vietnam.vn' },
+  'NHNN – sbv.gov.vn': { name: 'Ngân hàng Nhà nước Việt Nam', en: 'State Bank of Vietnam' },
+  'tin về phiên họp chiều 7/8/2024; tài liệu gốc của dự án': {
+    name: 'Tổ công tác triển khai Đề án 06',
+    en: 'Project 06 Working Group',
+    note: P.meeting20240807,
+  },
+  VnExpress: { name: 'VnExpress' },
+  'VOV EN': { name: 'VOV' },
+  'VietnamPlus EN': { name: 'VietnamPlus' },
+  'spress EN': { name: 'spress.net' },
+  'OpenGov Asia': { name: 'OpenGov Asia' },
+  'Biometric Update': { name: 'Biometric Update' },
+  'SGGP EN': { name: 'SGGP' },
+  'SGGP English': { name: 'SGGP' },
+  'Thanh Niên': { name: 'Thanh Niên' },
+  'VSS EN': VSS,
+  'Can Tho city portal EN': { name: 'Cổng thông tin điện tử thành phố Cần Thơ', en: 'Can Tho City portal' },
+  'An toàn thông tin': { name: 'Tạp chí An toàn thông tin' },
+  'Viet Nam News': { name: 'Viet Nam News' },
+  'tag page, Viện Kinh tế số': { name: 'Viện Kinh tế số', en: 'Digital Economy Institute' },
+  ICTnews: { name: 'ICTnews' },
+  Vietbao: { name: 'Vietbao' },
+  'Vietbao, from Dân trí': { name: 'Vietbao', note: P.fromDanTri },
+  'worldsnewsnow, translation of Tiền Phong': { name: 'worldsnewsnow.com', note: P.tienPhong },
+  'Báo Hải Dương EN; họp Tổ công tác 13/2/2025': { name: 'Báo Hải Dương', note: P.meeting20250213 },
+  'ANTV; Hội nghị 2 năm Đề án 06': { name: 'ANTV', note: P.twoYears },
+  'thongtin.vietnam.vn, bản tiếng Đức': { name: 'thongtin.vietnam.vn' },
+  'Nông nghiệp Việt Nam': { name: 'Nông nghiệp Việt Nam' },
 };
 
 /** Publisher by URL host, for titles that carry no bracket. */
-const HOST_PUBLISHERS: Readonly<Record<string, string>> = {
-  'vietnamnet.vn': 'VietNamNet',
-  'dautu.kinhtechungkhoan.vn': 'Đầu tư Chứng khoán',
-  'znews.vn': 'Znews',
-  'www.qdnd.vn': 'Quân đội nhân dân',
-  'vietbao.vn': 'Vietbao',
+const HOST_PUBLISHERS: Readonly<Record<string, Publisher>> = {
+  'vietnamnet.vn': { name: 'VietNamNet' },
+  'dautu.kinhtechungkhoan.vn': { name: 'Đầu tư Chứng khoán' },
+  'znews.vn': { name: 'Znews' },
+  'www.qdnd.vn': { name: 'Quân đội nhân dân' },
+  'vietbao.vn': { name: 'Vietbao' },
 };
+
+/**
+ * Rows whose own note already says what their publisher's note says (the same
+ * meeting, the same translation or mirror): the publisher's note is not repeated.
+ */
+const PUBLISHER_NOTE_SAID: ReadonlySet<string> = new Set([
+  // N.antv: "inferred from the conference reviewing two years of Đề án 06 (21 December 2023) that the article sums up"
+  'vneid_driving_licenses_integrated@2023-12@antv.gov.vn',
+  'vneid_hi_cards_integrated@2023-12@antv.gov.vn',
+  'vneid_social_insurance_integrated@2023-12@antv.gov.vn',
+  'vneid_vehicle_registrations_integrated@2023-12@antv.gov.vn',
+  // N.sbvQ3: "inferred from the State Bank’s Q3/2025 press conference"
+  'aml_accounts_cleaned@2025-09@ja.laodong.vn',
+  // N.tet2024: "Figure read in an English translation of a Tiền Phong article."
+  'project06_tasks_behind_schedule@2023-11-20@worldsnewsnow.com',
+  // "The source is a site republishing a report on the Government press conference."
+  'bank_accounts_cleaned_chip_id@2024-07-05@thethao247news.com',
+]);
+
+/**
+ * Publishers whose pages read in another language than Vietnamese (an `EN:`,
+ * `DE:` or `JA:` quote) are translated editions of a Vietnamese original: the
+ * English, Japanese or German editions of Vietnamese outlets and state portals,
+ * and machine-translated mirrors. `quote_translated` is `yes` for them.
+ */
+const TRANSLATED_EDITIONS: ReadonlySet<string> = new Set([
+  'Lao Động',
+  'SGGP',
+  'CAND',
+  'VOV',
+  'VietnamPlus',
+  'VietNamNet',
+  'vietnam.vn',
+  'thongtin.vietnam.vn',
+  'Báo Hải Dương',
+  'spress.net',
+  MPS.name,
+  VSS.name,
+  'Cổng thông tin điện tử thành phố Cần Thơ',
+  'worldsnewsnow.com',
+]);
+
+/** Outlets that publish in English themselves: their quotes are originals, not translations. */
+const ORIGINAL_ENGLISH: ReadonlySet<string> = new Set(['Biometric Update', 'OpenGov Asia', 'Security Today', 'Viet Nam News']);
 
 /** Titles that the collection abbreviated or that need a fuller form. */
 const TITLE_FIXES: Readonly<Record<string, string>> = {
@@ -634,6 +749,10 @@ const EXPECTED_SAME_DATE: Readonly<Record<string, readonly SameDateRelation[]>> 
   'ehealth-records-created@2024-10-02': ['rounding'],
   // "more than 14.6 million" (SGGP) and 14,638,905 (Can Tho portal)
   'ehealth-integrated-vneid@2024-10-02': ['rounding'],
+  // Tạp chí An toàn thông tin (undated, see AS_OF_FIXES) restates SGGP's "over 1.4 million", "more than 12.5 million", "over 13.8 million"
+  'eid-accounts-activated@2022-11-07': ['restatement'],
+  'eid-applications-approved@2022-11-07': ['restatement'],
+  'eid-applications-received@2022-11-07': ['restatement'],
   // "more than 9.58 million" in two outlets
   'cancuoc-cards-issued-since-2024-07@2024-10-07': ['restatement'],
   // "hơn 120,9 triệu" from the State Bank and VietNamNet
@@ -644,9 +763,23 @@ const EXPECTED_SAME_DATE: Readonly<Record<string, readonly SameDateRelation[]>> 
   'credit-institutions-chip-id-counter@2025-08-15': ['restatement'],
 };
 
+/**
+ * As-of dates we give to figures of an undated page that restates another
+ * source's figures: the date of that source, so that the build sees the same
+ * figures said again (a restatement), not a second date. The script checks that
+ * another source gives the same value and qualifier for that date; each row is
+ * also in EXTRA_INFERRED and has a note.
+ */
+const AS_OF_FIXES: Readonly<Record<string, string>> = {
+  // Tạp chí An toàn thông tin, undated: the C06 figures SGGP reports for 7 November 2022 (collected as "2022-11")
+  'eid_accounts_activated@2022-11@m.antoanthongtin.vn': '2022-11-07',
+  'eid_applications_approved@2022-11@m.antoanthongtin.vn': '2022-11-07',
+  'eid_applications_received@2022-11@m.antoanthongtin.vn': '2022-11-07',
+};
+
 /** As-of dates inferred although the collector's bracket does not say so (each has a note). */
 const EXTRA_INFERRED: ReadonlySet<string> = new Set([
-  // the page shows no date; November 2022 borrowed from SGGP's report of the same C06 release
+  // the page shows no date; dated 7 November 2022 as SGGP's report of the same C06 figures (AS_OF_FIXES)
   'eid_accounts_activated@2022-11@m.antoanthongtin.vn',
   'eid_applications_approved@2022-11@m.antoanthongtin.vn',
   'eid_applications_received@2022-11@m.antoanthongtin.vn',
@@ -714,8 +847,8 @@ const N = {
     en: 'As-of date inferred from the conference reviewing two years of Đề án 06 (21 December 2023) that the article sums up; the page shows no publication date.',
   },
   antoanthongtin2022: {
-    vi: 'Trang không ghi ngày đăng hay ngày số liệu; tháng 11/2022 được suy ra vì các con số trùng với bản tin của C06 mà báo SGGP đưa cho ngày 7/11/2022.',
-    en: 'The page shows neither a publication date nor a date for the figures; November 2022 is inferred because the figures match the C06 release that SGGP reports for 7 November 2022.',
+    vi: 'Trang không ghi ngày đăng hay ngày số liệu; chúng tôi ghi ngày 7/11/2022, ngày của bản tin báo SGGP đưa cùng các số liệu này của C06.',
+    en: 'The page shows neither a publication date nor a date for the figures; we date them 7 November 2022, the date of SGGP’s report of the same C06 figures.',
   },
   periodUnstated: {
     vi: 'Nguồn không nói rõ kỳ tính của số liệu (lũy kế hay trong một năm).',
@@ -834,6 +967,10 @@ const NOTES: Readonly<Record<string, readonly Note[]>> = {
       vi: 'Số liệu chỉ có ở tiêu đề bài; chưa đọc được phần thân bài. Số này thấp hơn số của riêng Hà Nội công bố cho ngày 2/10/2024.',
       en: 'The figure appears only in the headline; the body text was not available. It is lower than the figure for Hanoi alone reported for 2 October 2024.',
     },
+    {
+      vi: 'Tiêu đề tiếng Việt đọc từ đường dẫn của trang, thuộc bản tiếng Anh của báo Lao Động.',
+      en: 'The Vietnamese headline was read from the address of the page, which belongs to Lao Động’s English edition.',
+    },
   ],
   'criminal_record_vneid_applications_hanoi@2024-06-14@www.vietnam.vn': [
     {
@@ -903,8 +1040,8 @@ const TRANSLATION_NOTES: Readonly<Record<string, Note>> = {
 /** The collector's bracket says the as-of date (or its year) was inferred, approximated or is uncertain. */
 const INFERRED = /as_of (inferred|suy ra|uncertain)|year (\d{4} )?inferred|date approx/i;
 
-/** Prefix of a quote read in a translated edition → its language. Unprefixed quotes are Vietnamese originals. */
-const TRANSLATED: Readonly<Record<string, string>> = { EN: 'en', DE: 'de', JA: 'ja' };
+/** Prefix of a quote read in another language → that language. Unprefixed quotes are Vietnamese. */
+const LANGUAGES: Readonly<Record<string, string>> = { EN: 'en', DE: 'de', JA: 'ja' };
 
 // --- helpers ---------------------------------------------------------------
 
@@ -917,10 +1054,10 @@ function rowKey(row: RawRow): string {
   return `${row.metric_id}@${row.as_of}@${row.source_url ? new URL(row.source_url).host : 'seed'}`;
 }
 
-function splitTitle(row: RawRow): { title: string; publisher: string } {
+function splitTitle(row: RawRow): { title: string; publisher: Publisher } {
   const match = /^(.*\S)\s+\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/u.exec(row.source_title);
   let title: string;
-  let publisher: string;
+  let publisher: Publisher;
   if (match && PUBLISHERS[match[2]!] !== undefined) {
     title = match[1]!;
     publisher = PUBLISHERS[match[2]!]!;
@@ -930,12 +1067,21 @@ function splitTitle(row: RawRow): { title: string; publisher: string } {
     publisher = HOST_PUBLISHERS[host] ?? fail(`no publisher for "${row.source_title}" (${host})`);
   }
   title = TITLE_FIXES[title] ?? title;
-  if (!publisher) fail(`empty publisher for "${row.source_title}"`);
+  if (!publisher.name) fail(`empty publisher for "${row.source_title}"`);
+  if (/[;()]/u.test(publisher.name) || /[;()]/u.test(publisher.en ?? '')) {
+    fail(`publisher "${publisher.name}" is not a name only: editions, meetings and dates go elsewhere`);
+  }
+  if (publisher.en === publisher.name) fail(`publisher "${publisher.name}": an English name is given only where it differs`);
   return { title, publisher };
 }
 
-/** The quote as the source wrote it: no language prefix, no collector's brackets. */
-function quoteOf(row: RawRow, key: string): { text: string; language: string; translated: boolean } {
+/**
+ * The quote as the source wrote it: no language prefix, no collector's brackets.
+ * The prefix gives the language; a quote in another language than Vietnamese is
+ * translated when its publisher is a translated edition (TRANSLATED_EDITIONS),
+ * an original when the outlet writes in English (ORIGINAL_ENGLISH).
+ */
+function quoteOf(row: RawRow, key: string, publisher: Publisher): { text: string; language: string; translated: boolean } {
   const prefix = /^(EN|DE|JA):\s*/u.exec(row.quote);
   const body = prefix ? row.quote.slice(prefix[0].length) : row.quote;
   let text = body.replace(/\s*\[[^\]]*\]/gu, '').replace(/\s+/gu, ' ').trim();
@@ -945,7 +1091,13 @@ function quoteOf(row: RawRow, key: string): { text: string; language: string; tr
     text = fix;
   }
   if (/[[\]]/u.test(text)) fail(`${key}: a collector's bracket is left in the quote`);
-  return { text, language: prefix ? TRANSLATED[prefix[1]!]! : 'vi', translated: prefix !== null };
+  if (!prefix) return { text, language: 'vi', translated: false };
+  const language = LANGUAGES[prefix[1]!]!;
+  const translated = TRANSLATED_EDITIONS.has(publisher.name);
+  if (!translated && !(language === 'en' && ORIGINAL_ENGLISH.has(publisher.name))) {
+    fail(`${key}: a quote in "${language}" from ${publisher.name}, neither a translated edition nor an English original`);
+  }
+  return { text, language, translated };
 }
 
 function csvField(value: string): string {
@@ -1003,9 +1155,22 @@ for (const row of raw) {
   seenKeys.set(key, row.source_url);
 
   const month = (row.published || row.as_of).slice(0, 7);
-  if (asOfEnd(row.as_of) > lastDayOf(month)) anomalies.push(`${key}: as_of ${row.as_of} after file month ${month}`);
-  if (row.published.length === 10 && row.as_of.length === 10 && row.as_of > row.published) {
-    anomalies.push(`${key}: as_of ${row.as_of} after published ${row.published}`);
+  const asOf = AS_OF_FIXES[key] ?? row.as_of;
+  if (AS_OF_FIXES[key] !== undefined) {
+    used.tables.add(`AS_OF_FIXES:${key}`);
+    const same = raw.filter(
+      (r) =>
+        r !== row &&
+        r.metric_id === row.metric_id &&
+        r.as_of === asOf &&
+        r.value === row.value &&
+        (QUALIFIERS[rowKey(r)] ?? fail(`${rowKey(r)}: no qualifier`)) === QUALIFIERS[key],
+    );
+    if (same.length === 0) fail(`${key}: dated ${asOf}, but no other source gives ${row.value} for that date`);
+  }
+  if (asOfEnd(asOf) > lastDayOf(month)) anomalies.push(`${key}: as_of ${asOf} after file month ${month}`);
+  if (row.published.length === 10 && asOf.length === 10 && asOf > row.published) {
+    anomalies.push(`${key}: as_of ${asOf} after published ${row.published}`);
   }
 
   const brackets = row.quote.match(/\[[^\]]*\]/g) ?? [];
@@ -1022,7 +1187,8 @@ for (const row of raw) {
   const inferred = brackets.some((b) => INFERRED.test(b)) || EXTRA_INFERRED.has(key);
   if (EXTRA_INFERRED.has(key)) used.tables.add(`EXTRA_INFERRED:${key}`);
 
-  const quote = quoteOf(row, key);
+  const { title, publisher } = splitTitle(row);
+  const quote = quoteOf(row, key, publisher);
   if (QUOTE_FIXES[key] !== undefined) used.tables.add(`QUOTE_FIXES:${key}`);
   if (row.metric_id === 'bank_cif_biometric' && CIF_WORDING.test(quote.text) === (ROW_IDS[key] !== undefined)) {
     fail(`${key}: its wording ("${quote.text}") does not match its indicator ${id}`);
@@ -1047,6 +1213,12 @@ for (const row of raw) {
   const lang = /^(JA|DE):/.exec(row.quote)?.[1];
   if (lang) notes.push(TRANSLATION_NOTES[lang]!);
   if (inferred && !NOTES[key]) fail(`${key}: inferred as-of date without a note`);
+  if (PUBLISHER_NOTE_SAID.has(key)) {
+    if (!publisher.note || !NOTES[key]) fail(`${key}: PUBLISHER_NOTE_SAID, but there is no publisher note or no own note`);
+    used.tables.add(`PUBLISHER_NOTE_SAID:${key}`);
+  } else if (publisher.note) {
+    notes.push(publisher.note);
+  }
 
   const period = PERIODS[key];
   if (period !== undefined) used.tables.add(`PERIODS:${key}`);
@@ -1055,18 +1227,18 @@ for (const row of raw) {
   const sameDate = SAME_DATE[key];
   if (sameDate !== undefined) used.tables.add(`SAME_DATE:${key}`);
 
-  const { title, publisher } = splitTitle(row);
   const out: OutRow = {
     indicator: id,
     qualifier: qualifier ?? '',
     value: row.value,
     total,
-    as_of: row.as_of,
+    as_of: asOf,
     as_of_inferred: inferred ? 'yes' : '',
     period: period === undefined ? '' : period === 'unknown' ? 'unknown' : period.vi,
     period_en: period === undefined || period === 'unknown' ? '' : period.en,
     source_title: title,
-    source_publisher: publisher,
+    source_publisher: publisher.name,
+    source_publisher_en: publisher.en ?? '',
     source_published: row.published,
     source_url: row.source_url,
     quote: quote.text,
@@ -1079,7 +1251,7 @@ for (const row of raw) {
     note: notes.map((n) => n.vi).join(' '),
     note_en: notes.map((n) => n.en).join(' '),
   };
-  const sig = `${month}|${id}|${row.as_of}|${row.source_url}`;
+  const sig = `${month}|${id}|${asOf}|${row.source_url}`;
   if (exact.has(sig)) fail(`duplicate ${sig}`);
   exact.add(sig);
   if (!byMonth.has(month)) byMonth.set(month, []);
@@ -1089,11 +1261,12 @@ for (const row of raw) {
 for (const key of Object.keys(NOTES)) if (!used.notes.has(key)) fail(`note never used: ${key}`);
 for (const key of Object.keys(TOTALS)) if (!used.totals.has(key)) fail(`total never used: ${key}`);
 for (const key of Object.keys(QUALIFIERS)) if (!used.qualifiers.has(key)) fail(`qualifier never used: ${key}`);
-const tables = { ROW_IDS, QUOTE_FIXES, PERIODS, BREAKS, SAME_DATE };
+const tables = { ROW_IDS, QUOTE_FIXES, AS_OF_FIXES, PERIODS, BREAKS, SAME_DATE };
 for (const [name, table] of Object.entries(tables)) {
   for (const key of Object.keys(table)) if (!used.tables.has(`${name}:${key}`)) fail(`${name} entry never used: ${key}`);
 }
 for (const key of EXTRA_INFERRED) if (!used.tables.has(`EXTRA_INFERRED:${key}`)) fail(`EXTRA_INFERRED entry never used: ${key}`);
+for (const key of PUBLISHER_NOTE_SAID) if (!used.tables.has(`PUBLISHER_NOTE_SAID:${key}`)) fail(`PUBLISHER_NOTE_SAID entry never used: ${key}`);
 
 // Running totals must not fall without a note: compare each figure with every figure at an earlier date.
 const all = [...byMonth.values()].flat();

@@ -68,6 +68,6 @@ describe('bulletin text', () => {
   });
 
   it('revisions say old and new values', () => {
-    expect(nb(bulletinText(august!, at(august), 'vi').revisions[0]!)).toBe('Fixture Gazette điều chỉnh số liệu tài khoản định danh điện tử đã kích hoạt tính đến 15/7/2024: nay là 41,5 triệu tài khoản, trước đó ghi 41 triệu tài khoản.');
+    expect(nb(bulletinText(august!, at(august), 'vi').revisions[0]!)).toBe('Fixture Gazette (bản tiếng Anh) điều chỉnh số liệu tài khoản định danh điện tử đã kích hoạt tính đến 15/7/2024: nay là 41,5 triệu tài khoản, trước đó ghi 41 triệu tài khoản.');
   });
 });
