@@ -1,12 +1,15 @@
 /**
  * Builds the site into dist/ (or OUT_DIR), safely:
- * 1. validates data/ (every problem reported, nothing built on failure);
- * 2. builds with Astro into a temporary folder next to dist/;
- * 3. only then replaces dist/ with it, so a failed build leaves the last good dist/ untouched;
- * 4. prints a summary: pages, indicators, months, seconds.
+ * 1. takes the lock on the output folder (a second build of the same folder stops at once), and cleans up after
+ *    builds that were killed (scripts/lib/publish.ts);
+ * 2. validates data/ (every problem reported, nothing built on failure);
+ * 3. builds with Astro into a staging folder next to dist/ (or in .build/ for an OUT_DIR outside the project);
+ * 4. only then swaps it in for dist/, so a failed or interrupted build leaves the last good dist/ untouched;
+ * 5. prints a summary: pages, indicators, months, seconds.
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP delete the staging folder and release the lock.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { validateDataset } from '../src/lib/data/load.ts';
@@ -14,27 +17,42 @@ import { formatIssue } from '../src/lib/data/errors.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 import { readArticleFiles } from '../src/lib/content/read-articles.ts';
 import { validateArticles } from '../src/lib/content/articles.ts';
+import { seriesAt } from '../src/lib/data/releases.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
+import { BuildLockedError, PublishError, type BuildLock, acquireBuildLock, cleanupOnExit, nodeEffects, outputPaths, publish, removeLeftovers } from './lib/publish.ts';
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
-const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
+const outDir = realOutputFolder(resolve(process.env.OUT_DIR ?? join(root, 'dist')));
 const contentDir = resolve(process.env.CONTENT_DIR ?? join(root, 'content'));
 process.env.DATA_DIR = dataDir;
 process.env.CONTENT_DIR = contentDir;
 // Astro caches content entries; one cache per content folder, so builds of fixture and real content never mix.
 const cacheDir = join(root, 'node_modules', '.astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
 
+const outName = `${basename(outDir)}/`;
+const effects = nodeEffects((message) => console.warn(`! ${message}`));
+const { build: staging, staging: besideOutput } = outputPaths(outDir, process.pid, root);
+let published = false;
+const lock = lockOrStop();
+cleanupOnExit((signal) => {
+  if (!published) for (const folder of [staging, besideOutput]) rmSync(folder, { recursive: true, force: true });
+  lock.release();
+  if (signal) console.error(published ? `✗ Build interrupted (${signal}) after ${outName} was replaced; it holds the new site.` : `✗ Build interrupted (${signal}): ${relative(root, staging)} deleted; the previous ${outName} is unchanged.`);
+});
+removeLeftovers(outDir, effects, root);
+
 const { dataset, issues: dataIssues } = validateDataset(readDataDirectory(dataDir, process.cwd()));
 // Articles are checked only against valid data (unknown-indicator errors would otherwise repeat the data's).
-const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id))).issues;
+const asOfDates = new Map([...seriesAt(dataset).entries()].map(([id, series]) => [id, new Set(series.points.map((p) => p.asOf))]));
+const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id)), asOfDates).issues;
 const issues = [...dataIssues, ...articleIssues];
 if (issues.length > 0) {
   const what = dataIssues.length > 0 ? 'data' : 'articles';
-  console.error(`✗ Build stopped: ${what} ${issues.length === 1 ? 'has 1 problem' : `have ${issues.length} problems`}. ${existsSync(outDir) ? 'The previous dist/ is unchanged.' : ''}`);
+  console.error(`✗ Build stopped: ${what} ${issues.length === 1 ? 'has 1 problem' : `have ${issues.length} problems`}. ${existsSync(outDir) ? `The previous ${outName} is unchanged.` : ''}`);
   for (const issue of issues) console.error(`  - ${formatIssue(issue)}`);
   process.exit(1);
 }
@@ -47,25 +65,39 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const staging = `${outDir}.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 try {
   const { build } = await import('astro');
-  await timed('pages', () => build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' }));
+  // Astro keeps its intermediate server chunks inside outDir only when outDir is under the working folder; otherwise
+  // in <cwd>/.astro/.prerender, shared by all such builds, renaming files from there into outDir (EXDEV across
+  // filesystems). The staging folder is always under the project (see outputPaths), so building from the project
+  // folder keeps everything in it.
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    await timed('pages', () => build({ root, outDir: staging, cacheDir, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' }));
+  } finally {
+    process.chdir(cwd);
+  }
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
   await timed('share images', () => writeShareImages(staging));
   await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: process.env.SITE_URL ?? 'https://de-an-06.example.org' }));
   await timed('search index', () => writeSearchIndex(staging));
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`✗ Build failed; the previous dist/ is unchanged.\n${(error as Error).stack ?? String(error)}`);
+  console.error(`✗ Build failed; the previous ${outName} is unchanged.\n${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 }
 
-const previous = `${outDir}.previous-${process.pid}`;
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
+try {
+  for (const notice of publish(staging, outDir, effects)) console.warn(`! ${notice}`);
+  published = true;
+} catch (error) {
+  if (!(error instanceof PublishError)) throw error;
+  for (const folder of [staging, besideOutput]) rmSync(folder, { recursive: true, force: true });
+  console.error(`✗ Build failed while publishing: ${error.message}`);
+  process.exit(1);
+}
 
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
@@ -74,4 +106,20 @@ console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.lengt
 
 function countHtml(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+/** Takes the lock on the output folder; if another build holds it, says so and stops at once. */
+function lockOrStop(): BuildLock {
+  try {
+    return acquireBuildLock(outDir, effects);
+  } catch (error) {
+    if (!(error instanceof BuildLockedError)) throw error;
+    console.error(`✗ Build stopped: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/** The folder a symlinked output points to, so the swap replaces that folder and leaves the link alone. */
+function realOutputFolder(path: string): string {
+  return existsSync(path) ? realpathSync(path) : path;
 }
