@@ -118,6 +118,32 @@ describe('chart downloads', () => {
     expect(json.citation).toContain('Phiên bản dữ liệu 2024-08');
     expect(json.figures.map((f: { value: number }) => f.value)).toEqual([40000000, 41000000, 41500000, 45200000]);
   });
+
+  it('CSV and JSON carry the qualifier, the quote and the same-date relation of each figure', () => {
+    const csv = (locale: string, id: string) => parse(readFileSync(join(outDir, 'downloads', locale, `${id}.csv`), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const activated = csv('vi', 'eid-accounts-activated');
+    expect(activated.map((r) => [r.value, r.qualifier, r.same_date_relation])).toEqual([
+      ['40000000', '', ''], ['41000000', '', ''], ['41500000', '', 'revision'], ['45200000', 'more-than', ''],
+    ]);
+    const latest = activated.at(-1)!;
+    expect([latest.quote, latest.quote_language, latest.quote_translated]).toEqual(['Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).', 'vi', 'false']);
+    expect(activated.find((r) => r.value === '41500000')).toMatchObject({ quote_language: 'en', quote_translated: 'true' });
+    expect(csv('en', 'vneid-monthly-uses').map((r) => r.qualifier)).toEqual(['about']);
+    const json = JSON.parse(readFileSync(join(outDir, 'downloads', 'en', 'eid-accounts-activated.json'), 'utf8'));
+    expect(json.figures.at(-1)).toMatchObject({ qualifier: 'more-than', value: 45200000, quote_translated: false });
+    expect(json.qualifiers).toMatchObject({ 'more-than': 'more than', nearly: 'nearly', about: 'about' });
+  });
+
+  it('pictures print the value with its qualifier', () => {
+    for (const [locale, expected] of [['vi', 'hơn 45,2 triệu'], ['en', 'more than 45.2 million']] as const) {
+      const svg = readFileSync(join(outDir, 'downloads', locale, 'eid-accounts-activated-headline.svg'), 'utf8');
+      const content = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent!.replace(/\s+/g, ' ');
+      expect(content, locale).toContain(expected);
+      // The big number is set small enough to stay clear of the sparkline (drawn from x = 480).
+      const size = Number(/<text x="0" y="62" font-size="(\d+)"/.exec(svg)![1]);
+      expect(size).toBeLessThan(56);
+    }
+  });
 });
 
 describe('the whole dataset', () => {
@@ -141,10 +167,29 @@ describe('the whole dataset', () => {
     }
   });
 
-  it('figures.csv holds every figure of data/ with its source and release', () => {
+  it('the figures table declares the qualifier with its five values, and describes every column', () => {
+    const descriptor = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'datapackage.json'), 'utf8'));
+    const fields = descriptor.resources.find((r: { name: string }) => r.name === 'figures').schema.fields as Array<{ name: string; description?: string; constraints?: { enum?: string[] } }>;
+    expect(fields.find((f) => f.name === 'qualifier')!.constraints).toEqual({ enum: ['more-than', 'at-least', 'nearly', 'about', 'less-than'] });
+    expect(fields.find((f) => f.name === 'same_date_relation')!.constraints).toEqual({ enum: ['restatement', 'rounding', 'revision', 'disagreement'] });
+    for (const name of ['qualifier', 'quote', 'quote_language', 'quote_translated', 'period_vi', 'period_en', 'break_vi', 'break_en', 'same_date_relation']) {
+      expect(fields.find((f) => f.name === name)?.description, name).toMatch(/\w{3}/);
+    }
+    expect(fields.every((f) => (f.description ?? '').length > 0)).toBe(true);
+    const readme = readFileSync(join(outDir, 'data', 'latest', 'README.md'), 'utf8');
+    expect(readme).toContain('`value` carries the source\'s qualifier');
+    expect(descriptor.description).toContain('qualifier');
+  });
+
+  it('figures.csv holds every figure of data/ with its source, quote, qualifier and release', () => {
     const records = parse(readFileSync(join(outDir, 'data', 'latest', 'figures.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(records).toHaveLength(9);
-    expect(records.every((r) => r.source_title !== '' && r.source_publisher !== '')).toBe(true);
+    expect(records.every((r) => r.source_title !== '' && r.source_publisher !== '' && r.quote !== '')).toBe(true);
+    expect(records.filter((r) => r.qualifier !== '').map((r) => [r.indicator_id, r.qualifier, r.value])).toEqual([
+      ['eid-accounts-activated', 'more-than', '45200000'], ['vneid-monthly-uses', 'about', '1250000'],
+    ]);
+    const json = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'figures.json'), 'utf8'));
+    expect(json.figures.find((f: { value: number }) => f.value === 45200000)).toMatchObject({ qualifier: 'more-than', quote: 'Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).' });
     const july = parse(readFileSync(join(outDir, 'data', 'v', '2024-07', 'figures.csv'), 'utf8'), { columns: true }) as unknown[];
     expect(july).toHaveLength(4);
   });

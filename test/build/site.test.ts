@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMParser } from 'linkedom';
+import { parse } from 'csv-parse/sync';
 import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fixture-data.ts';
+import { MONTH_COLUMNS } from '../../src/lib/data/month-file.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
@@ -28,6 +30,9 @@ function build(): { status: number | null; stdout: string; stderr: string } {
 }
 const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 const text = (html: string) => html.replace(/<\/?(?:a|data|span|strong|em)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const document = (path: string) => new DOMParser().parseFromString(page(path), 'text/html');
+/** The text of each value cell of the page's figures tables: "hơn 45.200.000 tài khoản". */
+const valueCells = (doc: ReturnType<typeof document>) => [...doc.querySelectorAll('table.figures td.num')].map((cell) => [...cell.childNodes].filter((n) => !(n as Element).classList?.contains('figure-period')).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim());
 
 function snapshotTree(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -90,9 +95,69 @@ describe('fixture build', () => {
   });
 
   it('shows a revision as such on the indicator and month pages', () => {
-    expect(text(page('indicators/eid-accounts-activated'))).toMatch(/2024-08.*41,5 triệu tài khoản.*41 triệu tài khoản \(2024-07\)/);
-    expect(text(page('months/2024-08'))).toContain('Số liệu tài khoản định danh điện tử đã kích hoạt tại 15/7/2024 được nêu lại là 41,5 triệu tài khoản; bản trước ghi 41 triệu tài khoản.');
-    expect(text(page('en/months/2024-08'))).toContain('The figure for electronic ID accounts activated as of 15 July 2024 is now given as 41.5 million accounts; the earlier release had 41 million accounts.');
+    const indicator = text(page('indicators/eid-accounts-activated'));
+    expect(indicator).toMatch(/Điều chỉnh Bản 2024-08 đưa ra 41,5 triệu tài khoản cho 15\/7\/2024; số liệu trước đó: 41 triệu tài khoản \(2024-07\)/);
+    // Never "nothing was revised" on a page that shows revised badges.
+    expect(indicator).not.toContain('Không có số liệu nào bị điều chỉnh');
+    expect(text(page('en/indicators/eid-accounts-activated'))).toContain('Release 2024-08 gave 41.5 million accounts for 15 July 2024; the previous figure: 41 million accounts (2024-07).');
+    expect(text(page('indicators/online-dossier-rate'))).toContain('Không có số liệu nào bị điều chỉnh, và không có hai nguồn nào đưa ra số khác nhau cho cùng một ngày.');
+    expect(text(page('months/2024-08'))).toMatch(/Fixture Gazette (\([^)]*\) )?điều chỉnh số liệu tài khoản định danh điện tử đã kích hoạt tính đến 15\/7\/2024: nay là 41,5 triệu tài khoản, trước đó ghi 41 triệu tài khoản\./);
+    expect(text(page('en/months/2024-08'))).toMatch(/Fixture Gazette (\([^)]*\) )?revised its figure for electronic ID accounts activated as of 15 July 2024: now 41\.5 million accounts, previously 41 million accounts\./);
+  });
+
+  it('shows the source\'s qualifier with every value: tables, big numbers, cards, lists', () => {
+    const indicatorVi = document('indicators/eid-accounts-activated');
+    const indicatorEn = document('en/indicators/eid-accounts-activated');
+    // The history table: the qualifier is part of the value cell, before the number.
+    expect(valueCells(indicatorVi)).toContain('hơn 45.200.000 tài khoản');
+    expect(valueCells(indicatorEn)).toContain('more than 45,200,000 accounts');
+    expect(valueCells(document('indicators/vneid-monthly-uses'))).toContain('khoảng 1.250.000 lượt');
+    expect(valueCells(document('en/indicators/vneid-monthly-uses'))).toContain('about 1,250,000 uses');
+    // Big numbers (home and indicator page) and the indicator list.
+    for (const [path, expected] of [['', 'hơn 45,2 triệu tài khoản'], ['en/', 'more than 45.2 million accounts'], ['indicators/eid-accounts-activated', 'hơn 45,2 triệu tài khoản']]) {
+      const big = [...document(path!).querySelectorAll('.big-number')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+      expect(big, path).toContain(expected);
+    }
+    expect(text(page('indicators'))).toContain('Tài khoản định danh điện tử đã kích hoạt — hơn 45,2 triệu tài khoản (20/8/2024');
+    expect(text(page('en/indicators'))).toContain('Electronic ID accounts activated — more than 45.2 million accounts (20 August 2024');
+    // A figure stated exactly gets no qualifier word.
+    expect(valueCells(indicatorVi)).toContain('40.000.000 tài khoản');
+  });
+
+  it('each table row quotes the source, marks translations and keeps the quote\'s language', () => {
+    const vi = document('indicators/eid-accounts-activated');
+    const rows = [...vi.querySelectorAll('section[aria-labelledby="history"] table.figures tbody tr')];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.querySelector('details.quote summary')!.textContent).toMatch(/^Nguồn viết/);
+    const translated = rows.find((row) => row.textContent!.includes('Fixture correction'))!;
+    expect(translated.querySelector('details.quote summary')!.textContent!.replace(/\s+/g, ' ')).toBe('Nguồn viết (bản dịch)');
+    expect(translated.querySelector('details.quote blockquote')!.getAttribute('lang')).toBe('en');
+    expect(translated.querySelector('details.quote blockquote')!.textContent).toContain('The correct figure for 15 July is 41.5 million accounts');
+    const original = rows.find((row) => row.textContent!.includes('Fixture report August'))!;
+    expect(original.querySelector('details.quote blockquote')!.hasAttribute('lang')).toBe(false);
+    expect(original.querySelector('details.quote blockquote')!.textContent).toContain('Hơn 45,2 triệu tài khoản');
+    // On the English page the Vietnamese quote is marked as Vietnamese, the English one is not marked.
+    const en = [...document('en/indicators/eid-accounts-activated').querySelectorAll('section[aria-labelledby="history"] details.quote')];
+    expect(en.map((d) => d.querySelector('summary')!.textContent!.replace(/\s+/g, ' '))).toContain('The source says (translation)');
+    expect(en.map((d) => d.querySelector('blockquote')!.getAttribute('lang'))).toEqual(['vi', null, 'vi', 'vi']);
+  });
+
+  it('status badges have their own column, apart from the number', () => {
+    const month = document('months/2024-08');
+    const table = month.querySelector('section[aria-labelledby="all-figures"] table.figures')!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).toEqual(['Chỉ số', 'Số liệu đến', 'Giá trị', 'Trạng thái', 'Nguồn']);
+    for (const cell of table.querySelectorAll('td.num')) expect(cell.querySelector('.status'), cell.textContent!).toBeNull();
+    const badges = [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td.figure-status .status')].map((b) => b.textContent));
+    expect(badges).toEqual([['điều chỉnh'], ['mới'], ['mới'], ['mới'], ['mới']]);
+    // The revised July figure is marked on the indicator page, and only a true revision is called one.
+    const history = [...document('indicators/eid-accounts-activated').querySelectorAll('section[aria-labelledby="history"] tbody tr')];
+    expect(history.map((row) => row.querySelector('td.figure-status')!.textContent!.trim())).toEqual(['', 'điều chỉnh', 'đã được điều chỉnh ở bản sau', '']);
+  });
+
+  it('the home page says what every figure carries: a link (or the report\'s title) and the source\'s sentence', () => {
+    expect(text(page(''))).toContain('có đường dẫn đến nguồn (riêng báo cáo tháng 7/2024 của Tổ công tác triển khai Đề án 06 được dẫn bằng tên) và câu văn của nguồn có con số đó');
+    expect(text(page('en/'))).toContain('Some sources show no publication date.');
+    expect(text(page(''))).not.toContain('có đường dẫn và ngày công bố');
   });
 
   it('flags an inferred as-of date', () => {
@@ -126,11 +191,15 @@ describe('articles, feeds, sitemap and links', () => {
     expect(html).toContain('"@type":"NewsArticle"');
   });
 
-  it('numbers in prose come from the data through <Value>', () => {
+  it('numbers in prose come from the data through <Value>, with the source\'s qualifier', () => {
     const t = text(page('articles/cau-chuyen-thu-nghiem'));
-    expect(t).toContain('Số tài khoản đã kích hoạt là 45,2 triệu tài khoản vào 20/8/2024');
+    expect(t).toContain('Số tài khoản đã kích hoạt là hơn 45,2 triệu tài khoản vào 20/8/2024');
     expect(t).toContain('so với 40 triệu tài khoản trước đó');
-    expect(text(page('en/articles/test-story'))).toContain('Activated accounts reached 45.2 million accounts on 20 August 2024, up from 40 million accounts.');
+    expect(text(page('en/articles/test-story'))).toContain('Activated accounts reached more than 45.2 million accounts on 20 August 2024, up from 40 million accounts.');
+    // The link's tooltip names the source and quotes its sentence.
+    const value = document('articles/cau-chuyen-thu-nghiem').querySelector('a.value[data-as-of="2024-08-20"]')!;
+    expect(value.getAttribute('data-qualifier')).toBe('more-than');
+    expect(value.getAttribute('title')).toContain('Nguồn viết: “Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).”');
   });
 
   it('GitHub-flavoured Markdown works in articles (tables, strikethrough)', () => {
@@ -221,7 +290,7 @@ describe('adding a month file (no code change)', () => {
     const run = (month: string) => spawnSync(process.execPath, ['scripts/new-month.ts', month], { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
     expect(run('2024-13').status).toBe(1);
     expect(run('2024-10').status).toBe(0);
-    expect(readFileSync(join(dataDir, 'months', '2024-10.csv'), 'utf8')).toBe(`${CSV_HEADER}\n`);
+    expect(readFileSync(join(dataDir, 'months', '2024-10.csv'), 'utf8')).toBe(`${MONTH_COLUMNS.join(',')}\n`);
     expect(run('2024-10').status).toBe(1);
     rmSync(join(dataDir, 'months', '2024-10.csv'));
   });
@@ -241,9 +310,18 @@ describe('adding a month file (no code change)', () => {
 });
 
 describe('bad data', () => {
+  /** A month-file row in the fixture's columns, from named cells (a valid figure unless a cell says otherwise). */
+  const row = (cells: Record<string, string> = {}) => {
+    const all: Record<string, string> = {
+      indicator: 'eid-accounts-activated', value: '50100000', as_of: '2024-10-02', source_title: 'T', source_publisher: 'P',
+      source_published: '2024-10-03', source_url: 'https://example.org/x', quote: 'Đã kích hoạt 50,1 triệu tài khoản (dữ liệu thử nghiệm).', ...cells,
+    };
+    return CSV_HEADER.split(',').map((column) => all[column] ?? '').map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',');
+  };
+
   it('fails the build with file, line and field, and leaves dist/ untouched', () => {
     const before = snapshotTree(outDir);
-    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\neid-accounts-activated,"50,1 triệu",,2024-10-02,,T,P,2024-10-03,https://example.org/x,,\n`);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row({ value: '50,1 triệu' })}\n`);
     const result = build();
     rmSync(join(dataDir, 'months', '2024-10.csv'));
     expect(result.status).toBe(1);
@@ -253,17 +331,18 @@ describe('bad data', () => {
   });
 
   // Each bad-input case of the data contract: the build stops before Astro runs and names file, line and field.
-  const badMonths: Array<[string, string, string]> = [
-    ['unknown indicator', 'eid-acounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "indicator": found "eid-acounts-activated"'],
-    ['value not a plain number', 'eid-accounts-activated,50.100.000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "value": found "50.100.000"'],
-    ['impossible date', 'eid-accounts-activated,50100000,,2024-09-31,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "as_of": found "2024-09-31"'],
-    ['as-of after the file month', 'eid-accounts-activated,50100000,,2024-11-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "as_of": found "2024-11-02"'],
-    ['missing source', 'eid-accounts-activated,50100000,,2024-10-02,,,,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "source_title": missing'],
-    ['running total going down without a note', 'eid-accounts-activated,30000000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,', '2024-10.csv:2 field "note": found "30000000 on 2024-10-02"'],
+  const badMonths: Array<[string, Record<string, string>, string]> = [
+    ['unknown indicator', { indicator: 'eid-acounts-activated' }, '2024-10.csv:2 field "indicator": found "eid-acounts-activated"'],
+    ['value not a plain number', { value: '50.100.000' }, '2024-10.csv:2 field "value": found "50.100.000"'],
+    ['impossible date', { as_of: '2024-09-31' }, '2024-10.csv:2 field "as_of": found "2024-09-31"'],
+    ['as-of after the file month', { as_of: '2024-11-02' }, '2024-10.csv:2 field "as_of": found "2024-11-02"'],
+    ['missing source', { source_title: '', source_publisher: '' }, '2024-10.csv:2 field "source_title": missing'],
+    ['missing quote', { quote: '' }, '2024-10.csv:2 field "quote": missing'],
+    ['running total going down without a note', { value: '30000000', quote: 'Đã kích hoạt 30 triệu tài khoản (dữ liệu thử nghiệm).' }, '2024-10.csv:2 field "note": found "30000000 on 2024-10-02"'],
   ];
-  it.each(badMonths)('%s: the build fails with the location and dist/ stays as it was', (_, line, message) => {
+  it.each(badMonths)('%s: the build fails with the location and dist/ stays as it was', (_, cells, message) => {
     const before = snapshotTree(outDir);
-    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${line}\n`);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row(cells)}\n`);
     const result = build();
     rmSync(join(dataDir, 'months', '2024-10.csv'));
     expect(result.status).toBe(1);
@@ -272,8 +351,7 @@ describe('bad data', () => {
   });
 
   it('a duplicated figure and a badly named file are reported together', () => {
-    const row = 'eid-accounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,';
-    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row}\n${row}\n`);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row()}\n${row()}\n`);
     writeFileSync(join(dataDir, 'months', 'thang-11.csv'), `${CSV_HEADER}\n`);
     const result = build();
     rmSync(join(dataDir, 'months', '2024-10.csv'));
@@ -292,12 +370,12 @@ describe('bad data', () => {
     const result = build();
     writeFileSync(file, original);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/articles\/en\/test-story\.mdx:\d+ field "indicator": found "eid-acounts-activated"; expected a known indicator id; did you mean "eid-accounts-activated"\?/);
+    expect(result.stderr).toMatch(/articles\/en\/test-story\.mdx:\d+ field "[^"]*indicator": found "eid-acounts-activated"; expected a known indicator id; did you mean "eid-accounts-activated"\?/);
     expect(snapshotTree(outDir)).toEqual(before);
   });
 
   it('npm run check-data reports the same problems without building', () => {
-    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\neid-acounts-activated,50100000,,2024-10-02,,T,P,2024-10-03,https://example.org/x,,\n`);
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), `${CSV_HEADER}\n${row({ indicator: 'eid-acounts-activated' })}\n`);
     let output = '';
     try {
       execFileSync(process.execPath, ['scripts/check-data.ts', dataDir], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
@@ -306,5 +384,103 @@ describe('bad data', () => {
     }
     rmSync(join(dataDir, 'months', '2024-10.csv'));
     expect(output).toContain('2024-10.csv:2 field "indicator": found "eid-acounts-activated"; expected a known indicator id; did you mean "eid-accounts-activated"?');
+  });
+});
+
+describe('same-date figures, breaks, periods and hostile text (a month file added by the test)', () => {
+  const header = 'indicator,qualifier,value,total,as_of,as_of_inferred,period,period_en,source_title,source_publisher,source_published,source_url,quote,quote_language,quote_translated,break,break_en,note,note_en';
+  const OCTOBER_2024_CSV = [
+    header,
+    // The first figure for 2 October; a source title and a quote that try to run script.
+    'eid-accounts-activated,,50100000,,2024-10-02,,,,<img src=x onerror=alert(1)> Fixture report October,Fixture Gazette,2024-10-03,https://example.org/october,"<script>alert(1)</script> Đã kích hoạt 50,1 triệu tài khoản (dữ liệu thử nghiệm).",,,,,,',
+    // Another publisher, another value: a disagreement.
+    'eid-accounts-activated,,50300000,,2024-10-02,,,,Other report,Other Gazette,2024-10-04,https://example.org/other,"Đã kích hoạt 50,3 triệu tài khoản (dữ liệu thử nghiệm).",,,,,,',
+    // "About 50 million": a rounding of 50.1 million, the same figure.
+    'eid-accounts-activated,about,50000000,,2024-10-02,,,,Third report,Third Gazette,2024-10-05,https://example.org/third,"Khoảng 50 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).",,,,,,',
+    // The first publisher says it again: a restatement, not a revision.
+    'eid-accounts-activated,,50100000,,2024-10-02,,,,Fixture recap,Fixture Gazette,2024-10-06,https://example.org/recap,"Nhắc lại: 50,1 triệu tài khoản (dữ liệu thử nghiệm).",,,,,,',
+    // A quote that a spreadsheet would run as a formula, on a figure that starts a new definition.
+    'eid-accounts-level2,,31000000,,2024-10-02,,,,Level 2 report,Fixture Gazette,2024-10-03,https://example.org/level2,"=HYPERLINK(""https://evil.example/"",""31 triệu tài khoản"")",,,Tính cả tài khoản của tổ chức,Now includes organisation accounts,,',
+    // A flow whose period the source does not state; cells starting with @ and -.
+    'vneid-monthly-uses,,1300000,,2024-10,,unknown,,Usage October,Fixture Gazette,2024-10-07,https://example.org/usage-october,"@SUM(A1) Có 1,3 triệu lượt sử dụng (dữ liệu thử nghiệm).",,,,,-2 ghi chú thử,-2 test note',
+    '',
+  ].join('\n');
+  const statusCells = (path: string, indicator?: string) => [...document(path).querySelectorAll('table.figures tbody tr')]
+    .filter((row) => !indicator || row.querySelector(`a[href$="/indicators/${indicator}/"]`))
+    .map((row) => [...row.querySelectorAll('td.figure-status .status')].map((b) => b.textContent));
+  const csv = (path: string) => parse(readFileSync(join(outDir, path), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+
+  beforeAll(() => {
+    writeFileSync(join(dataDir, 'months', '2024-10.csv'), OCTOBER_2024_CSV);
+    const result = build();
+    if (result.status !== 0) throw new Error(`rebuild failed:\n${result.stdout}\n${result.stderr}`);
+  });
+
+  it('shows each same-date figure for what it is: new, sources differ, rounded, restated', () => {
+    expect(statusCells('months/2024-10', 'eid-accounts-activated')).toEqual([['mới'], ['khác nguồn'], ['làm tròn'], ['nhắc lại']]);
+    expect(statusCells('en/months/2024-10', 'eid-accounts-activated')).toEqual([['new'], ['sources differ'], ['rounded'], ['restated']]);
+    const month = text(page('months/2024-10'));
+    expect(month).toContain('Nguồn không thống nhất');
+    expect(month).toMatch(/Nguồn không thống nhất .*Other Gazette nêu 50,3 triệu tài khoản, còn Fixture Gazette nêu 50,1 triệu tài khoản/);
+    expect(text(page('en/months/2024-10'))).toContain('Sources that disagree');
+    // The indicator page lists each kind apart, and calls none of them a revision.
+    const indicator = text(page('indicators/eid-accounts-activated'));
+    expect(indicator).toMatch(/Nguồn không thống nhất 2\/10\/2024: Other Gazette ghi 50,3 triệu tài khoản; số liệu trước đó, của Fixture Gazette, là 50,1 triệu tài khoản\. Cả hai số được giữ\./);
+    expect(indicator).toMatch(/Làm tròn 2\/10\/2024: Third Gazette ghi khoảng 50.000.000 tài khoản; số liệu trước đó, của Fixture Gazette, là 50.100.000 tài khoản\. Cùng một số liệu, một bên làm tròn\./);
+    expect(indicator).toMatch(/Nhắc lại 2\/10\/2024: Fixture Gazette nhắc lại 50,1 triệu tài khoản \(bản 2024-10\)/);
+    const history = [...document('indicators/eid-accounts-activated').querySelectorAll('section[aria-labelledby="history"] tbody tr')];
+    expect(history.filter((row) => row.textContent!.includes('đã được điều chỉnh ở bản sau'))).toHaveLength(1);
+  });
+
+  it('shows a new definition and an unstated period in the tables', () => {
+    expect(text(page('indicators/eid-accounts-level2'))).toContain('Đổi cách tính: Tính cả tài khoản của tổ chức');
+    expect(text(page('en/indicators/eid-accounts-level2'))).toContain('New definition: Now includes organisation accounts');
+    expect(text(page('indicators/vneid-monthly-uses'))).toContain('1.300.000 lượt không rõ kỳ tính');
+    expect(text(page('en/indicators/vneid-monthly-uses'))).toContain('1,300,000 uses period not stated');
+  });
+
+  it('renders hostile text inert: escaped in every page, never markup', () => {
+    const offenders: string[] = [];
+    for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+      const doc = new DOMParser().parseFromString(readFileSync(join(entry.parentPath, entry.name), 'utf8'), 'text/html');
+      // No script that runs holds the hostile text; no element was made from it.
+      const runs = (script: Element) => !script.hasAttribute('type') || /^(module|text\/javascript)$/.test(script.getAttribute('type')!);
+      const scripts = [...doc.querySelectorAll('script')].filter((script) => runs(script) && script.textContent!.includes('alert(1)'));
+      if (scripts.length > 0 || doc.querySelector('img[onerror]')) offenders.push(relative(outDir, join(entry.parentPath, entry.name)));
+      // Data in script elements (tooltips, structured data) stays whole: a quote or title cannot close the element.
+      for (const json of doc.querySelectorAll('script[type="application/json"], script[type="application/ld+json"]')) expect(() => JSON.parse(json.textContent!), entry.name).not.toThrow();
+    }
+    expect(offenders).toEqual([]);
+    const row = [...document('indicators/eid-accounts-activated').querySelectorAll('section[aria-labelledby="history"] tbody tr')].find((r) => r.textContent!.includes('Fixture report October'))!;
+    const quote = row.querySelector('details.quote blockquote')!;
+    expect(quote.textContent).toContain('<script>alert(1)</script> Đã kích hoạt 50,1 triệu tài khoản');
+    expect(quote.children).toHaveLength(0);
+    expect(row.querySelector('img')).toBeNull();
+    expect(page('indicators/eid-accounts-activated')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('neutralises spreadsheet formulas in every CSV, and keeps the numbers numbers', () => {
+    const figures = csv('data/latest/figures.csv');
+    const level2 = figures.find((r) => r.source_url === 'https://example.org/level2')!;
+    expect(level2.quote).toBe('\'=HYPERLINK("https://evil.example/","31 triệu tài khoản")');
+    expect(level2.break_en).toBe('Now includes organisation accounts');
+    const usage = figures.find((r) => r.source_url === 'https://example.org/usage-october')!;
+    expect(usage.quote).toMatch(/^'@SUM\(A1\) /);
+    expect([usage.note_vi, usage.note_en]).toEqual(['\'-2 ghi chú thử', '\'-2 test note']);
+    expect([usage.period_vi, usage.period_en]).toEqual(['unknown', 'unknown']);
+    expect(usage.value).toBe('1300000');
+    // The derived same-date relation of each figure of 2 October.
+    expect(figures.filter((r) => r.indicator_id === 'eid-accounts-activated' && r.as_of === '2024-10-02').map((r) => [r.qualifier, r.same_date_relation])).toEqual([['', ''], ['', 'disagreement'], ['about', 'rounding'], ['', 'restatement']]);
+    expect(figures.find((r) => r.source_url === 'https://example.org/correction')!.same_date_relation).toBe('revision');
+    // The chart downloads too; no cell anywhere starts with a formula character.
+    const chart = csv('downloads/vi/eid-accounts-level2.csv');
+    expect(chart.find((r) => r.source_url === 'https://example.org/level2')!.quote).toMatch(/^'=HYPERLINK/);
+    const files = ['data/latest/figures.csv', ...readdirSync(join(outDir, 'downloads', 'vi')).filter((f) => f.endsWith('.csv')).map((f) => `downloads/vi/${f}`)];
+    for (const file of files) {
+      for (const record of csv(file)) {
+        for (const [column, cell] of Object.entries(record)) expect(/^[=+@\t\r]|^-(?!\d+(?:\.\d+)?$)/.test(cell), `${file} ${column}: ${cell}`).toBe(false);
+      }
+    }
   });
 });

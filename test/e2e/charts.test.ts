@@ -21,17 +21,17 @@ const INDICATOR_PAGE = '/indicators/eid-accounts-activated/';
 const MONTH_PAGE = '/months/2024-08/';
 
 // Expected tooltip values, derived from the fixture: the latest and the previous (revised) eid-accounts-activated figures.
-const activated = (JSON.parse(AUGUST_2024_JSON) as { figures: Array<{ indicator: string; value: number; as_of: string }> }).figures
+const activated = (JSON.parse(AUGUST_2024_JSON) as { figures: Array<{ indicator: string; value: number; as_of: string; qualifier?: string }> }).figures
   .filter((f) => f.indicator === 'eid-accounts-activated')
   .sort((a, b) => a.as_of.localeCompare(b.as_of));
 const latest = activated.at(-1)!;
 const revisedJuly = activated.at(-2)!;
-if (latest.value !== 45_200_000 || revisedJuly.value !== 41_500_000 || revisedJuly.as_of !== '2024-07-15') {
+if (latest.value !== 45_200_000 || latest.qualifier !== 'more-than' || revisedJuly.value !== 41_500_000 || revisedJuly.as_of !== '2024-07-15') {
   throw new Error('the fixture changed: update the expected tooltip values below');
 }
 const EXPECTED = {
-  vi: { latest: /^45,2\s+triệu\s+tài khoản$/, previous: /^41,5\s+triệu\s+tài khoản$/, date: /20\/8\/2024/ },
-  en: { latest: /^45\.2\s+million\s+accounts$/, previous: /^41\.5\s+million\s+accounts$/, date: /20 August 2024/ },
+  vi: { latest: /^hơn\s+45,2\s+triệu\s+tài khoản$/, previous: /^41,5\s+triệu\s+tài khoản$/, date: /20\/8\/2024/ },
+  en: { latest: /^more than\s+45\.2\s+million\s+accounts$/, previous: /^41\.5\s+million\s+accounts$/, date: /20 August 2024/ },
 };
 
 let site: ReturnType<typeof buildFixtureSite> | undefined;
@@ -190,6 +190,7 @@ async function axe(path: string, options: BrowserContextOptions = {}, tooltipOn?
   try {
     // Let the tooltip script enhance the charts in view, so its additions are checked too.
     if (await page.locator('.chart-plot').count() > 0) {
+      await page.locator('.chart-plot').first().scrollIntoViewIfNeeded();
       await page.locator('.chart-plot[data-enhanced="true"]').first().waitFor({ state: 'attached', timeout: 5_000 });
     }
     if (tooltipOn) {

@@ -96,7 +96,7 @@ describe('embed on a third-party page with a strict CSP', () => {
     try {
       await page.locator('iframe[data-de-an-06-resized="true"]').waitFor({ state: 'attached', timeout: 10_000 });
       const before = await frameHeight(page);
-      await frame.locator('details.chart-data summary').click();
+      await frame.locator('details.chart-data > summary').click();
       await expect.poll(() => frameHeight(page), { timeout: 5_000 }).toBeGreaterThan(before + 50);
       expect(Math.abs((await frameHeight(page)) - (await contentHeight(frame)))).toBeLessThanOrEqual(2);
     } finally {

@@ -213,7 +213,7 @@ describe('charts say what the sources say', () => {
     for (const [spec, chartData] of charts) {
       for (const locale of ['vi', 'en'] as const) {
         const chart = renderChart(spec, chartData, locale);
-        const word = locale === 'vi' ? /^(hơn|ít nhất|gần|khoảng|dưới) / : /^(more than|at least|nearly|about|less than) /;
+        const word = locale === 'vi' ? /^(hơn|ít nhất|gần|khoảng|dưới)[ \u00a0]/ : /^(more than|at least|nearly|about|less than)[ \u00a0]/;
         // data-i indexes the tooltip points; a point's value starts with its qualifier exactly when its dot is hollow.
         for (const dot of parseChart(chart.svg!.wide).dots) {
           const point = chart.points[dot.i]!;
@@ -258,7 +258,7 @@ describe('charts say what the sources say', () => {
     expect(en[0]).toMatchObject({ lang: 'vi' });
     expect(en[2]).not.toHaveProperty('lang');
     const eid = renderChart({ id: 't', kind: 'time-series', indicators: ['eid-accounts-activated'] }, data, 'vi').points;
-    expect(eid[2]).toMatchObject({ value: expect.stringMatching(/^hơn 45,2/), quote: 'Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).' });
+    expect(eid[2]).toMatchObject({ value: expect.stringMatching(/^hơn\u00a045,2/), quote: 'Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).' });
   });
 
   it('shortens a long quote around its number, between words, with ellipses', () => {

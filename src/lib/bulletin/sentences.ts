@@ -25,7 +25,6 @@ function inSentence(name: string, locale: Locale): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
 
-const value = (indicator: Indicator, point: SeriesPoint, locale: Locale) => displayValue(indicator, point, locale);
 
 /**
  * What happened to an indicator in a release, written after its name and a

@@ -58,7 +58,7 @@ export interface RenderedChart {
   /** The same figures as a share of their totals (0–100%), for "x out of y" series: the browser offers a toggle. */
   shareSvg?: { narrow: string; wide: string };
   /** The number and its unit apart, so the unit can be set smaller. */
-  bigNumber?: { value: string; unit: string; asOf: string; change?: string; sparkline?: string };
+  bigNumber?: { value: string; unit: string; asOf: string; asOfInferred?: boolean; change?: string; sparkline?: string };
   legend: Array<{ name: string; seriesIndex: number }>;
   rows: ChartRow[];
   sources: Source[];
@@ -148,6 +148,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
           ? {
               ...bigValue(series.indicator, last, locale),
               asOf: formatAsOf(last.asOf, locale),
+              ...(last.primary.asOfInferred ? { asOfInferred: true } : {}),
               ...(change ? { change } : {}),
               ...(series.points.length > 1 ? { sparkline: sparklineSvg(series, locale) } : {}),
             }

@@ -1,15 +1,42 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RenderedChart } from '../charts/render.ts';
-import type { Locale } from '../data/types.ts';
+import type { SeriesPoint } from '../data/series.ts';
+import { buildSeries } from '../data/series.ts';
+import type { Figure, FigurePeriod, Indicator, Locale, SameDateRelation } from '../data/types.ts';
+import { QUALIFIERS } from '../data/types.ts';
 import { citationText } from '../embed/citation.ts';
 import { t } from '../i18n/ui.ts';
+import { publisherLabel } from '../site/display.ts';
 import { FONT_FAMILY, chartImageSvg } from '../png/index.ts';
+import { measure, wrapText } from '../png/svg.ts';
 
 /**
  * The files a journalist downloads for one chart: CSV and JSON of exactly the
  * figures shown (superseded ones flagged, not hidden), and a self-contained
- * SVG (the PNG is that SVG at 2×). All carry the data version.
+ * SVG (the PNG is that SVG at 2×). All carry the data version. A value is
+ * read with its qualifier (`qualifier` "more-than" and `value` 45200000 is
+ * "hơn 45,2 triệu"), beside the sentence of the source that holds it.
  */
+
+/**
+ * Options for every CSV we write: `\n` line ends, and cells that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, a tab or a carriage return) prefixed with `'`. A quote is
+ * text from a web page; it must stay text. Numbers stay numbers (a negative value is not escaped).
+ */
+export const CSV_OPTIONS = { record_delimiter: '\n', escape_formulas: true } as const;
+
+/** The relation of each later figure for a date to the earlier one; the first figure of a date has none. */
+export function sameDateRelations(points: Iterable<SeriesPoint>): Map<Figure, SameDateRelation> {
+  const relations = new Map<Figure, SameDateRelation>();
+  for (const point of points) for (const { figure, relation } of point.sameDate) relations.set(figure, relation);
+  return relations;
+}
+
+/** A figure's period for a file: its text in the language, `unknown`, or null when the figure states none. */
+export function periodCell(period: FigurePeriod | undefined, locale: Locale): string | null {
+  if (period === undefined) return null;
+  return period === 'unknown' ? 'unknown' : period[locale];
+}
 
 export const LICENCE = {
   name: 'CC-BY-4.0',
@@ -23,15 +50,23 @@ export const CHART_CSV_COLUMNS = [
   'indicator_id',
   'indicator_name',
   'unit',
+  'qualifier',
   'value',
   'total',
   'as_of',
   'as_of_inferred',
+  'period',
+  'break',
   'current',
+  'same_date_relation',
   'source_title',
   'source_publisher',
   'source_published',
   'source_url',
+  'quote',
+  'quote_language',
+  'quote_translated',
+  'quote_exception',
   'note',
   'release',
   'data_version',
@@ -46,32 +81,52 @@ export interface ChartFileContext {
 
 /** One record per figure of the chart, keyed by CHART_CSV_COLUMNS. */
 export function chartRecords(chart: RenderedChart, locale: Locale): Array<Record<(typeof CHART_CSV_COLUMNS)[number], string | number | boolean | null>> {
+  const relations = chartRelations(chart);
   return chart.rows.map(({ indicator, figure, current }) => ({
     indicator_id: indicator.id,
     indicator_name: indicator.name[locale],
     unit: indicator.unit[locale],
+    qualifier: figure.qualifier ?? null,
     value: figure.value,
     total: figure.total ?? null,
     as_of: figure.asOf,
     as_of_inferred: figure.asOfInferred,
+    period: periodCell(figure.period, locale),
+    break: figure.seriesBreak?.[locale] ?? null,
     current,
+    same_date_relation: relations.get(figure) ?? null,
     source_title: figure.source.title,
     source_publisher: figure.source.publisher,
     source_published: figure.source.published ?? null,
     source_url: figure.source.url ?? null,
+    quote: figure.quote.text,
+    quote_language: figure.quote.language,
+    quote_translated: figure.quote.translated,
+    quote_exception: figure.quote.exception ?? null,
     note: figure.note?.[locale] ?? null,
     release: figure.release,
     data_version: chart.dataVersion,
   }));
 }
 
-/** UTF-8 without BOM, header row, ISO dates, dot decimals, one figure per row. */
+/** The same-date relations among a chart's figures, from its rows alone (a pinned chart as it stood then). */
+function chartRelations(chart: RenderedChart): Map<Figure, SameDateRelation> {
+  const byIndicator = new Map<string, { indicator: Indicator; figures: Figure[] }>();
+  for (const { indicator, figure } of chart.rows) {
+    const entry = byIndicator.get(indicator.id) ?? { indicator, figures: [] };
+    entry.figures.push(figure);
+    byIndicator.set(indicator.id, entry);
+  }
+  return sameDateRelations([...byIndicator.values()].flatMap(({ indicator, figures }) => buildSeries(indicator, figures).points));
+}
+
+/** UTF-8 without BOM, header row, ISO dates, dot decimals, one figure per row; no cell runs as a formula. */
 export function chartCsv(chart: RenderedChart, locale: Locale): string {
   const rows = chartRecords(chart, locale).map((record) => CHART_CSV_COLUMNS.map((column) => {
     const value = record[column];
     return value === null ? '' : typeof value === 'boolean' ? String(value) : value;
   }));
-  return stringify([[...CHART_CSV_COLUMNS], ...rows], { record_delimiter: '\n' });
+  return stringify([[...CHART_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
 
 export function chartCitation(chart: RenderedChart, context: ChartFileContext): string {
@@ -90,6 +145,8 @@ export function chartJson(chart: RenderedChart, context: ChartFileContext): stri
     citation: chartCitation(chart, context),
     licence: { name: LICENCE.name, title: LICENCE.title, path: LICENCE.path, note: LICENCE.note[locale] },
     sources: chart.sources,
+    // The words of each qualifier in this language: a figure reads "<qualifier word> <value>".
+    qualifiers: Object.fromEntries(QUALIFIERS.map((q) => [q, t(locale, `qualifier.${q}`)])),
     figures: chartRecords(chart, locale),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
@@ -98,7 +155,7 @@ export function chartJson(chart: RenderedChart, context: ChartFileContext): stri
 /** A self-contained SVG: title, takeaway, the chart with colours inlined, and a footer with source, site and data version. */
 export function chartSvgFile(chart: RenderedChart, locale: Locale): string {
   const drawing = chart.svg?.wide ?? bigNumberSvg(chart, locale);
-  const publishers = [...new Set(chart.sources.map((s) => s.publisher))].join('; ');
+  const publishers = [...new Set(chart.sources.map((s) => publisherLabel(s, locale)))].join('; ');
   const svg = chartImageSvg({
     chartSvg: drawing,
     title: chart.title,
@@ -122,19 +179,26 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A big number drawn as SVG (number, unit, as-of date, change), with its sparkline when it has a history. */
+/**
+ * A big number drawn as SVG (number with its qualifier, unit, as-of date, change), with its
+ * sparkline when it has a history. A long qualified number ("more than 132.4 million") is set
+ * smaller so it never runs under the sparkline; the change line wraps.
+ */
 function bigNumberSvg(chart: RenderedChart, locale: Locale): string {
   const big = chart.bigNumber;
   if (!big) return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 40" width="680" height="40"></svg>';
   const asOf = `${locale === 'vi' ? 'Số liệu đến' : 'As of'} ${big.asOf}`;
   const sparkline = big.sparkline ? big.sparkline.replace(/^<svg[^>]*?>/, (tag) => tag.replace(/\s(?:width|height|x|y)="[^"]*"/g, '').replace(/^<svg /, '<svg x="480" y="30" width="180" height="54" ')) : '';
+  const room = (sparkline ? 460 : 680) - (big.unit ? 12 + measure(big.unit, { fontSize: 24 }) : 0);
+  const valueSize = Math.max(28, Math.min(56, Math.floor((56 * room) / measure(big.value, { fontSize: 56, weight: 'bold' }))));
+  const changeLines = big.change ? wrapText(big.change, 680, { fontSize: 18 }) : [];
   // As tall as what it holds: no blank band when there is no change line.
-  const height = big.change ? 150 : 115;
+  const height = 115 + changeLines.length * 26 + (changeLines.length > 0 ? 9 : 0);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 ${height}" width="680" height="${height}" class="chart-svg">`,
-    `<text x="0" y="62" font-size="56" font-weight="bold" fill="currentColor">${escape(big.value)}<tspan dx="12" font-size="24" font-weight="normal">${escape(big.unit)}</tspan></text>`,
+    `<text x="0" y="62" font-size="${valueSize}" font-weight="bold" fill="currentColor">${escape(big.value)}<tspan dx="12" font-size="24" font-weight="normal">${escape(big.unit)}</tspan></text>`,
     `<text x="0" y="100" font-size="18" fill="currentColor">${escape(asOf)}</text>`,
-    big.change ? `<text x="0" y="130" font-size="18" fill="currentColor">${escape(big.change)}</text>` : '',
+    ...changeLines.map((line, i) => `<text x="0" y="${130 + i * 26}" font-size="18" fill="currentColor">${escape(line)}</text>`),
     `<g class="series-0">${sparkline}</g>`,
     '</svg>',
   ].join('');

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { Dataset, Figure } from '../data/types.ts';
+import type { Dataset, Figure, SameDateRelation } from '../data/types.ts';
+import { QUALIFIERS, SAME_DATE_RELATIONS } from '../data/types.ts';
 import { figuresOf } from '../data/series.ts';
+import { seriesAt } from '../data/releases.ts';
 import { compareAsOf } from '../data/values.ts';
 import { citationText } from '../embed/citation.ts';
-import { LICENCE } from './chart-files.ts';
+import { CSV_OPTIONS, LICENCE, periodCell, sameDateRelations } from './chart-files.ts';
 
 /**
  * The whole dataset as files, as it stood after one release: every figure
@@ -20,20 +22,42 @@ export const FIGURE_COLUMNS = [
   { name: 'unit_vi', type: 'string', description: 'Unit in Vietnamese' },
   { name: 'unit_en', type: 'string', description: 'Unit in English' },
   { name: 'kind', type: 'string', description: 'cumulative, level, count-of-total, rate or flow' },
-  { name: 'value', type: 'number', description: 'The figure, a plain number (dot decimal)' },
+  {
+    name: 'qualifier',
+    type: 'string',
+    constraints: { enum: [...QUALIFIERS] },
+    description: 'How the source qualifies its number, part of the figure: empty when the source states it exactly; more-than ("hơn", "trên", "more than", "over"), at-least ("ít nhất", "at least"), nearly ("gần", "nearly"), about ("khoảng", "about"), less-than ("dưới", "less than"). Read value with it: more-than and 45200000 is "hơn 45,2 triệu", not 45.2 million',
+  },
+  { name: 'value', type: 'number', description: 'The number the source gives, a plain number (dot decimal); read it with qualifier' },
   { name: 'total', type: 'number', description: 'Denominator for "x out of y" figures; empty otherwise' },
   { name: 'as_of', type: 'string', description: 'Date the figure refers to: YYYY-MM-DD or YYYY-MM' },
   { name: 'as_of_inferred', type: 'boolean', description: 'True when the as-of date was inferred rather than stated by the source' },
+  { name: 'period_vi', type: 'string', description: 'The period the figure covers, in Vietnamese, when the source gives one other than the indicator\'s; "unknown" when the source does not say what the total counts from or over; empty otherwise' },
+  { name: 'period_en', type: 'string', description: 'The same period in English ("unknown" likewise)' },
+  { name: 'break_vi', type: 'string', description: 'Set when the figure does not continue the series before it (another definition or scope): the reason, in Vietnamese. Compute no change across it' },
+  { name: 'break_en', type: 'string', description: 'The same reason in English' },
+  {
+    name: 'same_date_relation',
+    type: 'string',
+    constraints: { enum: [...SAME_DATE_RELATIONS] },
+    description: 'How the figure relates to one published earlier for the same indicator and as-of date: restatement (the same value again: it confirms, it does not revise), rounding (the same figure, rounded), revision (the same publisher gives another value in a later release; it replaces the earlier one), disagreement (another publisher gives another value; both stand). Empty for the first figure of its date',
+  },
   { name: 'source_title', type: 'string', description: 'Title of the public source' },
-  { name: 'source_publisher', type: 'string', description: 'Who published the source' },
-  { name: 'source_published', type: 'string', description: 'Publication date of the source (YYYY-MM-DD or YYYY-MM); empty when unknown' },
-  { name: 'source_url', type: 'string', format: 'uri', description: 'Address of the source, where one exists' },
+  { name: 'source_publisher', type: 'string', description: 'Who published the source, as the publisher writes its name' },
+  { name: 'source_publisher_en', type: 'string', description: 'The publisher\'s English name, where it differs; empty otherwise' },
+  { name: 'source_edition', type: 'string', description: 'For a page read in a translated edition (the English edition of a Vietnamese paper): that edition\'s language; empty otherwise' },
+  { name: 'source_published', type: 'string', description: 'Publication date of the source (YYYY-MM-DD or YYYY-MM); empty when the source shows none' },
+  { name: 'source_url', type: 'string', format: 'uri', description: 'Address of the source, where one exists (the July 2024 Working Group report has none and is cited by its title)' },
+  { name: 'quote', type: 'string', description: 'The sentence of the source that holds the number, as written, in quote_language' },
+  { name: 'quote_language', type: 'string', description: 'Language of the quote (BCP 47: vi, en, de, ja…)' },
+  { name: 'quote_translated', type: 'boolean', description: 'True when the quote was read in a translated edition (e.g. the English edition of a Vietnamese paper), not in the original' },
+  { name: 'quote_exception', type: 'string', description: 'Why the value cannot be read from the quote as written (a maintainer\'s note); empty otherwise' },
   { name: 'note_vi', type: 'string', description: 'Note in Vietnamese' },
   { name: 'note_en', type: 'string', description: 'Note in English' },
   { name: 'release', type: 'string', description: 'The monthly release (YYYY-MM) the figure was published in' },
 ] as const;
 
-function figureRecord(dataset: Dataset, figure: Figure): Record<string, string | number | boolean> {
+function figureRecord(dataset: Dataset, figure: Figure, relation: SameDateRelation | undefined): Record<string, string | number | boolean> {
   const indicator = dataset.indicators.find((i) => i.id === figure.indicator)!;
   return {
     indicator_id: figure.indicator,
@@ -42,14 +66,26 @@ function figureRecord(dataset: Dataset, figure: Figure): Record<string, string |
     unit_vi: indicator.unit.vi,
     unit_en: indicator.unit.en,
     kind: indicator.kind,
+    qualifier: figure.qualifier ?? '',
     value: figure.value,
     total: figure.total ?? '',
     as_of: figure.asOf,
     as_of_inferred: figure.asOfInferred,
+    period_vi: periodCell(figure.period, 'vi') ?? '',
+    period_en: periodCell(figure.period, 'en') ?? '',
+    break_vi: figure.seriesBreak?.vi ?? '',
+    break_en: figure.seriesBreak?.en ?? '',
+    same_date_relation: relation ?? '',
     source_title: figure.source.title,
     source_publisher: figure.source.publisher,
+    source_publisher_en: figure.source.publisherEn ?? '',
+    source_edition: figure.source.edition ?? '',
     source_published: figure.source.published ?? '',
     source_url: figure.source.url ?? '',
+    quote: figure.quote.text,
+    quote_language: figure.quote.language,
+    quote_translated: figure.quote.translated,
+    quote_exception: figure.quote.exception ?? '',
     note_vi: figure.note?.vi ?? '',
     note_en: figure.note?.en ?? '',
     release: figure.release,
@@ -62,8 +98,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export function datasetFiles(full: Dataset, release: string, siteUrl: string): Map<string, string> {
   const dataset: Dataset = { indicators: full.indicators, releases: full.releases.filter((r) => compareAsOf(r.id, release) <= 0) };
   const used = new Set(figuresOf(dataset.releases).map((f) => f.indicator));
-  const figures = figuresOf(dataset.releases).map((figure) => figureRecord(dataset, figure));
-  const csv = stringify([FIGURE_COLUMNS.map((c) => c.name), ...figures.map((record) => FIGURE_COLUMNS.map((c) => (typeof record[c.name] === 'boolean' ? String(record[c.name]) : record[c.name])))], { record_delimiter: '\n' });
+  const relations = sameDateRelations([...seriesAt(dataset).values()].flatMap((series) => series.points));
+  const figures = figuresOf(dataset.releases).map((figure) => figureRecord(dataset, figure, relations.get(figure)));
+  const csv = stringify([FIGURE_COLUMNS.map((c) => c.name), ...figures.map((record) => FIGURE_COLUMNS.map((c) => (typeof record[c.name] === 'boolean' ? String(record[c.name]) : record[c.name])))], CSV_OPTIONS);
   const json = `${JSON.stringify({ data_version: release, licence: LICENCE.path, figures }, null, 2)}\n`;
   const catalogue = `${JSON.stringify({ data_version: release, indicators: dataset.indicators.filter((i) => used.has(i.id)) }, null, 2)}\n`;
   const snapshotUrl = new URL(`/data/v/${release}/`, siteUrl).href;
@@ -72,7 +109,7 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
     profile: 'data-package',
     name: 'de-an-06-qua-so-lieu',
     title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
-    description: 'Figures on Vietnam\'s Project 06 (population data, electronic identification and authentication) collected from public reports; every row cites its source.',
+    description: 'Figures on Vietnam\'s Project 06 (population data, electronic identification and authentication) collected from public reports; every row cites its source and quotes the sentence that holds the number. Values carry the source\'s qualifier ("more than", "nearly", "about": column qualifier); read value with it.',
     version: release,
     homepage: new URL('/', siteUrl).href,
     id: snapshotUrl,
@@ -100,10 +137,23 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
     `# Đề án 06 qua số liệu — dataset, version ${release}`,
     '',
     `Figures on Vietnam's Project 06 as they stood after the ${release} release: ${figures.length} figures for ${used.size} indicators.`,
-    'Every row cites its public source. Nothing is estimated, interpolated or filled.',
+    'Every row cites its public source and quotes the sentence of the source that holds the number. Nothing is estimated, interpolated or filled.',
     '',
     '- `figures.csv` / `figures.json`: one row per published figure (UTF-8, no byte-order mark, ISO dates, dot decimals).',
     '  A later release that gives another value for an already published date adds a row; earlier rows stay (see `release`).',
+    '',
+    'Reading a row:',
+    '',
+    '- `value` carries the source\'s qualifier, which is part of the figure: `qualifier` is empty when the source states the',
+    '  number exactly, else `more-than` ("hơn", "trên", "more than"), `at-least`, `nearly` ("gần"), `about` ("khoảng") or',
+    '  `less-than` ("dưới"). `more-than` with 45200000 reads "hơn 45,2 triệu" / "more than 45.2 million".',
+    '- `quote` is the sentence the value was read in (`quote_language`; `quote_translated` when read in a translation).',
+    '- `period_vi` / `period_en`: the period a flow covers, when the source gives its own; `unknown` when it does not say.',
+    '- `break_vi` / `break_en`: the figure starts a new definition or scope; do not compute a change across it.',
+    '- `same_date_relation`: how the figure relates to an earlier one for the same date: `restatement` (the same value',
+    '  again), `rounding` (the same figure rounded), `revision` (the same publisher, a later release: it replaces the',
+    '  earlier figure) or `disagreement` (another publisher, another value: both stand).',
+    '- In `figures.csv`, a text cell that a spreadsheet could run as a formula (starting with =, +, -, @) is written with a leading `\'`.',
     '- `indicators.json`: what each indicator counts, in Vietnamese and English.',
     '- `datapackage.json`: Frictionless Data Package descriptor with the column schema and sha256 hashes.',
     '',

@@ -39,12 +39,14 @@ export function resizerUrl(site: URL | string): string {
  */
 export function defaultEmbedHeight(chart: RenderedChart): number {
   const lines = (text: string, perLine: number) => Math.ceil(text.length / perLine);
-  const header = lines(chart.title, 26) * 27 + lines(chart.takeaway, 36) * 22 + (chart.legend.length > 0 ? 26 * Math.ceil(chart.legend.length / 2) : 0);
+  // Qualified values ("hơn 45,2 triệu tài khoản") make takeaways longer and wrap earlier: count 32 characters a line.
+  const header = lines(chart.title, 26) * 27 + lines(chart.takeaway, 32) * 22 + (chart.legend.length > 0 ? 26 * Math.ceil(chart.legend.length / 2) : 0);
+  const notes = chart.notes.reduce((sum, note) => sum + lines(note, 40) * 19 + 4, 0);
   const svgHeight = (svg: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? 0);
   const plot = chart.svg ? Math.max(svgHeight(chart.svg.narrow) * (288 / 300), svgHeight(chart.svg.wide) * (720 / 680)) + (chart.shareSvg ? 40 : 0) : 0;
   const bigNumber = chart.bigNumber ? 150 + (chart.bigNumber.change ? 44 : 0) + (chart.bigNumber.sparkline ? 44 : 0) : 0;
   const footer = 30 /* data table toggle */ + 3 * 20 /* sources, version, link back */ + 48 /* padding */;
-  return Math.ceil((header + plot + bigNumber + footer + 24) / 10) * 10;
+  return Math.ceil((header + plot + bigNumber + notes + footer + 24) / 10) * 10;
 }
 
 function escapeAttribute(text: string): string {

@@ -15,9 +15,9 @@ export function qualifierWord(qualifier: Qualifier | undefined, locale: Locale):
   return qualifier ? t(locale, `qualifier.${qualifier}`) : '';
 }
 
-/** "hơn 132,4 triệu" — the qualifier, a space, then the text of the number. */
+/** "hơn 132,4 triệu" — the qualifier, a no-break space (the two never part at a line end), then the number. */
 export function qualified(qualifier: Qualifier | undefined, text: string, locale: Locale): string {
-  return qualifier ? `${qualifierWord(qualifier, locale)} ${text}` : text;
+  return qualifier ? `${qualifierWord(qualifier, locale)}\u00a0${text}` : text;
 }
 
 /** A figure for prose and cards: "hơn 26,3 triệu tài khoản", "54/76 dịch vụ", "khoảng 61%". */
