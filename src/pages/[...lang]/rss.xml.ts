@@ -6,7 +6,7 @@ import { getSiteModel } from '../../lib/site/load-site.ts';
 import { chartDataAt } from '../../lib/site/charts.ts';
 import { bulletinText } from '../../lib/bulletin/sentences.ts';
 import { endOfMonth } from '../../lib/data/values.ts';
-import { formatReleaseTitle } from '../../lib/format/index.ts';
+import { formatAsOf } from '../../lib/format/index.ts';
 import { langParam, localePath } from '../../lib/i18n/routes.ts';
 import { t } from '../../lib/i18n/ui.ts';
 import type { Locale } from '../../lib/data/types.ts';
@@ -27,7 +27,7 @@ export async function GET(context: APIContext) {
   }));
   // A bulletin is dated at the end of its month: the release holds what was published that month.
   const bulletins = model.changes.map((changes) => ({
-    title: t(locale, 'month.bulletin', { month: formatReleaseTitle(changes.release.id, locale) }),
+    title: t(locale, 'month.bulletin', { month: formatAsOf(changes.release.id, locale) }),
     description: bulletinText(changes, chartDataAt(model, changes.release.id).series, locale).lede,
     date: new Date(`${endOfMonth(changes.release.id)}T00:00:00Z`),
     link: localePath(locale, `months/${changes.release.id}`),
