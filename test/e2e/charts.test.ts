@@ -166,10 +166,17 @@ describe('no errors in the console', () => {
       try {
         await page.goto(origin + path, { waitUntil: 'load' });
         // Bring every chart near the viewport so the tooltip script loads and runs on each.
+        // Two frames at each end, so the observer sees the charts pass (a jump within one frame shows it nothing).
+        const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await frames();
         await page.evaluate(() => window.scrollTo(0, 0));
+        await frames();
         const charts = await page.locator('figure.chart .chart-plot').count();
-        if (charts > 0) await page.locator('.chart-plot[data-enhanced="true"]').first().waitFor({ state: 'attached', timeout: 5_000 });
+        if (charts > 0) {
+          await page.locator('figure.chart .chart-plot').first().scrollIntoViewIfNeeded();
+          await page.locator('.chart-plot[data-enhanced="true"]').first().waitFor({ state: 'attached', timeout: 10_000 });
+        }
         await page.waitForLoadState('networkidle');
         expect(errors).toEqual([]);
       } finally {
