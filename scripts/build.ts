@@ -18,6 +18,7 @@ import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 import { readArticleFiles } from '../src/lib/content/read-articles.ts';
 import { validateArticles } from '../src/lib/content/articles.ts';
 import { seriesAt } from '../src/lib/data/releases.ts';
+import { recordNewReleases } from './lib/record-releases.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
@@ -45,7 +46,7 @@ cleanupOnExit((signal) => {
 });
 removeLeftovers(outDir, effects, root);
 
-const { dataset, issues: dataIssues } = validateDataset(readDataDirectory(dataDir, process.cwd()));
+const { dataset, issues: dataIssues, unrecorded } = validateDataset(readDataDirectory(dataDir, process.cwd()));
 // Articles are checked only against valid data (unknown-indicator errors would otherwise repeat the data's).
 const asOfDates = new Map([...seriesAt(dataset).entries()].map(([id, series]) => [id, new Set(series.points.map((p) => p.asOf))]));
 const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id)), asOfDates).issues;
@@ -102,6 +103,7 @@ try {
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+recordNewReleases(dataDir, unrecorded);
 console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')})`);
 
 function countHtml(dir: string): number {

@@ -6,15 +6,32 @@ import { resolve } from 'node:path';
 import { validateDataset } from '../src/lib/data/load.ts';
 import { formatIssue } from '../src/lib/data/errors.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+import { formatLock, parseLock } from '../src/lib/data/release-lock.ts';
+import { recordNewReleases } from './lib/record-releases.ts';
 
 const started = performance.now();
-const dataDir = resolve(process.argv[2] ?? process.env.DATA_DIR ?? 'data');
-const { dataset, issues } = validateDataset(readDataDirectory(dataDir));
+const args = process.argv.slice(2);
+const rerecordAt = args.indexOf('--rerecord');
+const rerecord = rerecordAt >= 0 ? args.splice(rerecordAt, 2)[1] : undefined;
+const dataDir = resolve(args[0] ?? process.env.DATA_DIR ?? 'data');
+const files = readDataDirectory(dataDir);
+if (rerecord !== undefined) {
+  // The newest release, not yet online, edited after it was recorded: record it again.
+  const { lock } = parseLock(files.lock?.text, files.lock!.file);
+  const newest = lock.releases.at(-1);
+  if (!newest || newest.id !== rerecord) {
+    console.error(`✗ Only the newest recorded release (${newest?.id ?? 'none'}) can be re-recorded, and only before it is online; older releases never change.`);
+    process.exit(1);
+  }
+  files.lock = { ...files.lock!, text: formatLock({ releases: lock.releases.slice(0, -1) }) };
+}
+const { dataset, issues, unrecorded } = validateDataset(files);
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (issues.length > 0) {
   console.error(`✗ data/ has ${issues.length} problem${issues.length === 1 ? '' : 's'} — nothing was built:`);
   for (const issue of issues) console.error(`  - ${formatIssue(issue)}`);
   process.exit(1);
 }
+recordNewReleases(dataDir, unrecorded);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 console.log(`✓ data/ is valid: ${dataset.indicators.length} indicators, ${figures} figures in ${dataset.releases.length} month files (${seconds} s)`);

@@ -66,7 +66,9 @@ interface Note {
   en: string;
 }
 
-type OutRow = Record<MonthColumn, string>;
+/** The columns this import wrote; later columns of the contract (corrections) are for maintainers' new rows. */
+const IMPORTED_COLUMNS = MONTH_COLUMNS.filter((c) => c !== 'correction' && c !== 'correction_en');
+type OutRow = Record<(typeof IMPORTED_COLUMNS)[number], string>;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INPUT = process.argv[2] ?? '/work/shared/data/figures.csv';
@@ -76,7 +78,7 @@ const MONTHS_DIR = join(DATA_DIR, 'months');
 const CATALOGUE = join(DATA_DIR, 'indicators.json');
 
 /** The month-file columns, from the data contract itself. */
-const COLUMNS: readonly MonthColumn[] = MONTH_COLUMNS;
+const COLUMNS: readonly (keyof OutRow)[] = IMPORTED_COLUMNS;
 
 /** Working id of the collection → id of the dataset. */
 const IDS: Readonly<Record<string, string>> = {

@@ -171,7 +171,7 @@ describe('the whole dataset', () => {
     const descriptor = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'datapackage.json'), 'utf8'));
     const fields = descriptor.resources.find((r: { name: string }) => r.name === 'figures').schema.fields as Array<{ name: string; description?: string; constraints?: { enum?: string[] } }>;
     expect(fields.find((f) => f.name === 'qualifier')!.constraints).toEqual({ enum: ['more-than', 'at-least', 'nearly', 'about', 'less-than'] });
-    expect(fields.find((f) => f.name === 'same_date_relation')!.constraints).toEqual({ enum: ['restatement', 'rounding', 'revision', 'disagreement'] });
+    expect(fields.find((f) => f.name === 'same_date_relation')!.constraints).toEqual({ enum: ['restatement', 'rounding', 'revision', 'disagreement', 'correction'] });
     for (const name of ['qualifier', 'quote', 'quote_language', 'quote_translated', 'period_vi', 'period_en', 'break_vi', 'break_en', 'same_date_relation']) {
       expect(fields.find((f) => f.name === name)?.description, name).toMatch(/\w{3}/);
     }

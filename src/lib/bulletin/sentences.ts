@@ -17,6 +17,8 @@ export interface BulletinText {
   revisions: string[];
   /** Another publisher giving another value for a date already reported. */
   disagreements: string[];
+  /** Our corrections of figures we had published wrongly, with the reason. */
+  corrections: string[];
 }
 
 /** The indicator's name inside a sentence: lower-case first letter unless it starts an acronym (VNeID, CCCD). */
@@ -69,6 +71,7 @@ export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string
     ? (vi ? (indicatorCount === 1 ? ', lần đầu có số liệu' : ', tất cả đều lần đầu có số liệu') : indicatorCount === 1 ? ', reported for the first time' : ', all reported for the first time')
     : (vi ? `, trong đó ${n(newCount)} chỉ số lần đầu có số liệu` : `, ${n(newCount)} of them reported for the first time`);
   const extras = [
+    changes.corrections.length > 0 ? (vi ? `${n(changes.corrections.length)} số liệu đã đăng được đính chính` : `${n(changes.corrections.length)} figure${changes.corrections.length === 1 ? '' : 's'} published earlier ${changes.corrections.length === 1 ? 'is' : 'are'} corrected`) : '',
     changes.revisions.length > 0 ? (vi ? `${n(changes.revisions.length)} số liệu được chính nguồn đã công bố điều chỉnh` : `${n(changes.revisions.length)} figure${changes.revisions.length === 1 ? ' is' : 's are'} revised by ${changes.revisions.length === 1 ? 'its' : 'their'} publisher`) : '',
     changes.disagreements.length > 0 ? (vi ? `${n(changes.disagreements.length)} số liệu khác với số của nguồn khác cho cùng thời điểm` : `${n(changes.disagreements.length)} figure${changes.disagreements.length === 1 ? ' differs' : 's differ'} from another publisher's figure for the same date`) : '',
     changes.restated.length > 0 ? (vi ? `${n(changes.restated.length)} số liệu nhắc lại hoặc làm tròn số đã có` : `${n(changes.restated.length)} restate${changes.restated.length === 1 ? 's' : ''} or round${changes.restated.length === 1 ? 's' : ''} a figure already published`) : '',
@@ -94,6 +97,13 @@ export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string
       ? `Số liệu ${nameOf(figure.indicator)} tính đến ${when}: ${publisherLabel(figure.source, locale)} nêu ${displayValue(indicator, figure, locale)}, còn ${publisherLabel(earlier.source, locale)} nêu ${displayValue(indicator, earlier, locale)}. Hai nguồn không thống nhất; cả hai số được giữ.`
       : `${capitaliseEn(nameOf(figure.indicator))} as of ${when}: ${publisherLabel(figure.source, locale)} gives ${displayValue(indicator, figure, locale)}, ${publisherLabel(earlier.source, locale)} gave ${displayValue(indicator, earlier, locale)}. The sources disagree; both figures are kept.`;
   });
+  const corrections = changes.corrections.map(({ figure, earlier }) => {
+    const indicator = series.get(figure.indicator)!.indicator;
+    const when = formatAsOf(figure.asOf, locale);
+    return vi
+      ? `Đính chính số liệu ${nameOf(figure.indicator)} tính đến ${when}: ${publisherLabel(figure.source, locale)} nêu ${displayValue(indicator, figure, locale)}; bản ${earlier.release} đã ghi sai là ${displayValue(indicator, earlier, locale)}. Lý do: ${figure.correction!.vi}`
+      : `Correction to ${nameOf(figure.indicator)} as of ${when}: ${publisherLabel(figure.source, locale)} gives ${displayValue(indicator, figure, locale)}; release ${earlier.release} wrongly had ${displayValue(indicator, earlier, locale)}. Reason: ${figure.correction!.en}`;
+  });
   const newIds = new Set(changes.newIndicators.map((i) => i.id));
   return {
     lede,
@@ -103,6 +113,7 @@ export function bulletinText(changes: ReleaseChanges, series: ReadonlyMap<string
     }),
     revisions,
     disagreements,
+    corrections,
   };
 }
 

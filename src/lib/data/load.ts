@@ -2,6 +2,8 @@ import type { DataIssue } from './errors.ts';
 import { DataValidationError } from './errors.ts';
 import { parseCatalogue } from './catalogue.ts';
 import { parseJsonText } from './json-text.ts';
+import type { MonthBytes } from './release-lock.ts';
+import { checkAgainstLock, LOCK_FILE, parseLock } from './release-lock.ts';
 import { decodeUtf8, parseMonthFile, releaseIdOf } from './month-file.ts';
 import { buildSeries, figuresOf, unexplainedDecreases } from './series.ts';
 import type { Dataset, Release } from './types.ts';
@@ -13,6 +15,8 @@ export interface DataFiles {
   catalogue: { file: string; text: string };
   /** Every entry of `months/`, as bytes. */
   months: Array<{ file: string; name: string; bytes: Uint8Array }>;
+  /** `releases.lock.json`: what has been published (text absent when there is no lock yet). Omitted: not checked. */
+  lock?: { file: string; text?: string };
 }
 
 /** Validates the whole dataset. Returns it with no issues, or every issue found across all files. */
@@ -21,12 +25,12 @@ export function buildDate(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function validateDataset(files: DataFiles, options: { today?: string } = {}): { dataset: Dataset; issues: DataIssue[] } {
+export function validateDataset(files: DataFiles, options: { today?: string } = {}): { dataset: Dataset; issues: DataIssue[]; unrecorded: MonthBytes[] } {
   const today = options.today ?? buildDate();
   const issues: DataIssue[] = [];
   const parsed = parseJsonText(files.catalogue.text, files.catalogue.file);
   // Without a readable catalogue every row would be "unknown indicator": report the one real problem only.
-  if (parsed.issue) return { dataset: { indicators: [], releases: [] }, issues: [parsed.issue] };
+  if (parsed.issue) return { dataset: { indicators: [], releases: [] }, issues: [parsed.issue], unrecorded: [] };
   const { indicators, brokenIds, issues: catalogueIssues } = parseCatalogue(parsed.json, files.catalogue.file, files.catalogue.text);
   issues.push(...catalogueIssues);
   const catalogue = new Map(indicators.map((indicator) => [indicator.id, indicator]));
@@ -63,7 +67,19 @@ export function validateDataset(files: DataFiles, options: { today?: string } = 
 
   const figures = figuresOf(releases);
   for (const indicator of indicators) {
-    for (const { figure, earlier } of unexplainedDecreases(buildSeries(indicator, figures))) {
+    const series = buildSeries(indicator, figures);
+    for (const point of series.points) {
+      for (const figure of point.figures) {
+        if (!figure.correction || point.sameDate.some((s) => s.figure === figure && s.relation === 'correction' && s.earlier.release < figure.release)) continue;
+        issues.push({
+          ...figure.location,
+          field: figure.location.path !== undefined ? `${figure.location.path}.correction` : 'correction',
+          found: figure.correction.vi,
+          expected: `a correction of a figure published in an earlier month file with the same indicator ("${indicator.id}"), as_of (${figure.asOf}) and source (the same source_url, or title when there is none); no such figure stands. A new figure needs no "correction"`,
+        });
+      }
+    }
+    for (const { figure, earlier } of unexplainedDecreases(series)) {
       issues.push({
         ...figure.location,
         field: figure.location.path !== undefined ? `${figure.location.path}.note` : 'note',
@@ -72,7 +88,18 @@ export function validateDataset(files: DataFiles, options: { today?: string } = 
       });
     }
   }
-  return { dataset: { indicators, releases }, issues };
+  let unrecorded: MonthBytes[] = [];
+  if (files.lock) {
+    const dataRoot = files.lock.file.slice(0, files.lock.file.length - LOCK_FILE.length);
+    const { lock, issues: lockIssues } = parseLock(files.lock.text, files.lock.file);
+    const months = files.months
+      .filter((entry) => releaseIdOf(entry.name) !== undefined)
+      .map((entry) => ({ id: releaseIdOf(entry.name)!, file: entry.file.startsWith(dataRoot) ? entry.file.slice(dataRoot.length) : entry.file, bytes: entry.bytes }));
+    const checked = checkAgainstLock(lock, months, dataRoot, files.lock.file);
+    issues.push(...lockIssues, ...checked.issues);
+    unrecorded = checked.unrecorded;
+  }
+  return { dataset: { indicators, releases }, issues, unrecorded };
 }
 
 /** Like `validateDataset`, but throws a `DataValidationError` listing every issue. */

@@ -32,6 +32,8 @@ export const MONTH_COLUMNS = [
   'same_date',
   'break',
   'break_en',
+  'correction',
+  'correction_en',
   'note',
   'note_en',
 ] as const;
@@ -304,6 +306,13 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
     }
     const seriesBreak: Bilingual | undefined = breakVi !== undefined && breakEn !== undefined ? { vi: breakVi, en: breakEn } : undefined;
 
+    const correctionVi = textOf('correction');
+    const correctionEn = textOf('correction_en');
+    if ((correctionVi === undefined) !== (correctionEn === undefined)) {
+      at(correctionVi === undefined ? 'correction' : 'correction_en', undefined, 'the reason for the correction in both languages (correction, correction_en), e.g. "Sửa lỗi chép số: nguồn ghi 26,3 triệu" / "Copying error fixed: the source says 26.3 million"');
+    }
+    const correction: Bilingual | undefined = correctionVi !== undefined && correctionEn !== undefined ? { vi: correctionVi, en: correctionEn } : undefined;
+
     const sameDateText = textOf('same_date');
     const sameDate = sameDateText === undefined ? undefined : SAME_DATE_WORDS[sameDateText.toLowerCase()];
     if (sameDateText !== undefined && sameDate === undefined) at('same_date', sameDateText, SAME_DATE_HELP);
@@ -340,6 +349,7 @@ export function validateRows(rows: readonly RawRow[], releaseId: string, catalog
       ...(period !== undefined ? { period } : {}),
       ...(seriesBreak !== undefined ? { seriesBreak } : {}),
       ...(sameDate !== undefined ? { sameDate } : {}),
+      ...(correction !== undefined ? { correction } : {}),
       ...(noteVi !== undefined ? { note: { vi: noteVi, en: noteEn ?? noteVi } } : {}),
       release: releaseId,
       location: row.location,

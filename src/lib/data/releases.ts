@@ -22,6 +22,8 @@ export interface ReleaseChanges {
   restated: SameDateFigure[];
   /** Figures of this release from another publisher that give another value for a date already reported. */
   disagreements: SameDateFigure[];
+  /** Our own corrections, in this release, of figures published wrongly earlier. */
+  corrections: SameDateFigure[];
 }
 
 /** The series of every indicator, as the dataset stood after `releaseId` (all releases if omitted). */
@@ -60,8 +62,9 @@ export function releaseChanges(dataset: Dataset): ReleaseChanges[] {
     const newFigures = release.figures.filter((figure) => !knownBefore.has(`${figure.indicator}|${figure.asOf}`));
     const restated = sameDate.filter((s) => s.relation === 'restatement' || s.relation === 'rounding');
     const disagreements = sameDate.filter((s) => s.relation === 'disagreement');
+    const corrections = sameDate.filter((s) => s.relation === 'correction');
     before = after;
     const previousRelease = dataset.releases[index - 1];
-    return { release, ...(previousRelease ? { previousRelease } : {}), newIndicators, newFigures, changedLatest, revisions, restated, disagreements };
+    return { release, ...(previousRelease ? { previousRelease } : {}), newIndicators, newFigures, changedLatest, revisions, restated, disagreements, corrections };
   });
 }

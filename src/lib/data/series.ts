@@ -112,6 +112,11 @@ function roundingQualifiersFit(rounded: Figure, exact: Figure): boolean {
   return false;
 }
 
+/** Two figures read in the same source (the same address, or the same title where there is none). */
+export function sameSource(a: Figure, b: Figure): boolean {
+  return a.source.url !== undefined || b.source.url !== undefined ? a.source.url === b.source.url : a.source.title === b.source.title;
+}
+
 /** How a later figure for the same date relates to one that stood before it, when the maintainer has not said. */
 export function relateSameDate(later: Figure, earlier: Figure): SameDateRelation {
   if (later.value === earlier.value && later.total === earlier.total && later.qualifier === earlier.qualifier) return 'restatement';
@@ -129,9 +134,16 @@ function resolvePoint(indicator: Indicator, asOf: string, figures: Figure[]): Se
   const sameDate: SameDateFigure[] = [];
   const revisions: Revision[] = [];
   for (const figure of ordered.slice(1)) {
+    const corrected = figure.correction ? current.find((earlier) => sameSource(earlier, figure)) : undefined;
+    if (corrected) {
+      // Our own correction replaces the figure we published wrongly, and only that one.
+      sameDate.push({ figure, relation: 'correction', earlier: corrected });
+      current = current.map((f) => (f === corrected ? figure : f));
+      continue;
+    }
     // Relate the figure to the standing figure it is closest to: a restatement or rounding first.
     const relations = current.map((earlier) => ({ earlier, relation: figure.sameDate ?? relateSameDate(figure, earlier) }));
-    const rank: Record<SameDateRelation, number> = { restatement: 0, rounding: 1, revision: 2, disagreement: 3 };
+    const rank: Record<SameDateRelation, number> = { restatement: 0, rounding: 1, revision: 2, disagreement: 3, correction: 4 };
     const { earlier, relation } = relations.sort((a, b) => rank[a.relation] - rank[b.relation])[0]!;
     sameDate.push({ figure, relation, earlier });
     if (relation === 'rounding' && precisionOf(figure.value) > precisionOf(earlier.value)) {

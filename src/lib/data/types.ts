@@ -104,9 +104,11 @@ export type Qualifier = (typeof QUALIFIERS)[number];
  * - `restatement`: the same value stated again (it confirms, it does not revise);
  * - `rounding`: a rounded statement of the same figure ("33,9 triệu" for 33.920.141);
  * - `revision`: the same publisher gives another value for that date later;
- * - `disagreement`: another publisher gives another value; both stand.
+ * - `disagreement`: another publisher gives another value; both stand;
+ * - `correction`: our own correction of a figure we published wrongly (a transcription
+ *   error), made in a later month file with a reason: it replaces that figure.
  */
-export const SAME_DATE_RELATIONS = ['restatement', 'rounding', 'revision', 'disagreement'] as const;
+export const SAME_DATE_RELATIONS = ['restatement', 'rounding', 'revision', 'disagreement', 'correction'] as const;
 export type SameDateRelation = (typeof SAME_DATE_RELATIONS)[number];
 
 /** The sentence of the source that holds the number, in the source's language. */
@@ -151,6 +153,8 @@ export interface Figure {
   seriesBreak?: Bilingual;
   /** The maintainer's statement of how this figure relates to an earlier one for the same date, when the data cannot decide. */
   sameDate?: SameDateRelation;
+  /** Set on a row that corrects a figure we published wrongly (same indicator, as-of date and source): why, in both languages. */
+  correction?: Bilingual;
   /** Optional note in Vietnamese (and English). */
   note?: Bilingual;
   /** The release (month file id, `YYYY-MM`) this figure was published in. */

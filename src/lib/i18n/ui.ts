@@ -56,6 +56,13 @@ const vi = {
   'status.revisedTitle': 'Chính nguồn đó đưa ra số khác cho cùng ngày trong một bản sau; số này thay số liệu trước đó.',
   'status.supersededTitle': 'Chính nguồn này đã đưa ra số khác cho cùng ngày trong một bản sau.',
   'status.disagreesTitle': 'Một nguồn khác đưa ra số khác cho cùng ngày; cả hai số được giữ.',
+  'status.correction': 'đính chính',
+  'status.corrected': 'đã đính chính ở bản sau',
+  'status.correctionTitle': 'Chúng tôi đính chính một số liệu đã đăng sai (cùng nguồn, cùng ngày); lý do ghi kèm.',
+  'status.correctedTitle': 'Số liệu này đã đăng sai và được đính chính ở một bản sau.',
+  'indicator.corrections': 'Đính chính',
+  'indicator.correctionText': '{asOf}: nay ghi {value} theo {publisher}; trước đây chúng tôi ghi {earlier} (bản {earlierRelease}). Lý do: {reason}',
+  'month.corrections': 'Đính chính',
   'figure.of': 'trên',
   'indicator.definition': 'Định nghĩa',
   'indicator.kind': 'Loại chỉ số',
@@ -121,7 +128,7 @@ export type UiKey = keyof typeof vi;
  * same date relates to the one before it (`restated`, `rounded`, `revised`, `disagrees`), or a figure
  * that the same publisher revised in a later release (`superseded`).
  */
-export const FIGURE_STATUSES = ['new', 'restated', 'rounded', 'revised', 'superseded', 'disagrees'] as const;
+export const FIGURE_STATUSES = ['new', 'restated', 'rounded', 'revised', 'superseded', 'disagrees', 'correction', 'corrected'] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 
 const en: Record<UiKey, string> = {
@@ -176,6 +183,13 @@ const en: Record<UiKey, string> = {
   'status.revisedTitle': 'The same publisher gave another value for this date in a later release; it replaces the previous figure.',
   'status.supersededTitle': 'The same publisher gave another value for this date in a later release.',
   'status.disagreesTitle': 'Another publisher gives a different figure for the same date; both stand.',
+  'status.correction': 'correction',
+  'status.corrected': 'corrected in a later release',
+  'status.correctionTitle': 'We correct a figure we published wrongly (same source, same date); the reason is given.',
+  'status.correctedTitle': 'This figure was published wrongly and corrected in a later release.',
+  'indicator.corrections': 'Corrections',
+  'indicator.correctionText': '{asOf}: now {value}, from {publisher}; we had published {earlier} (release {earlierRelease}). Reason: {reason}',
+  'month.corrections': 'Corrections',
   'figure.of': 'of',
   'indicator.definition': 'Definition',
   'indicator.kind': 'Kind',

@@ -17,6 +17,7 @@ export const RELATION_STATUS: Readonly<Record<SameDateRelation, FigureStatus>> =
   rounding: 'rounded',
   revision: 'revised',
   disagreement: 'disagrees',
+  correction: 'correction',
 };
 
 /** Badges per figure; a figure may carry two (a revision a later release revised again). */
@@ -39,6 +40,7 @@ export function pointStatuses(points: Iterable<SeriesPoint>): FigureStatuses {
   for (const point of points) {
     for (const { figure, relation } of point.sameDate) add(statuses, figure, RELATION_STATUS[relation]);
     for (const revision of point.revisions) for (const previous of revision.previous) add(statuses, previous, 'superseded');
+    for (const { relation, earlier } of point.sameDate) if (relation === 'correction') add(statuses, earlier, 'corrected');
   }
   return statuses;
 }
@@ -61,7 +63,7 @@ export function figureStatuses(figures: readonly Figure[], indicators: ReadonlyM
  */
 export function releaseStatuses(changes: ReleaseChanges): FigureStatuses {
   const statuses = new Map<Figure, FigureStatus[]>();
-  const related = [...changes.restated, ...changes.disagreements];
+  const related = [...changes.restated, ...changes.disagreements, ...changes.corrections];
   const relatedFigures = new Set<Figure>([...related.map((s) => s.figure), ...changes.revisions.map((r) => r.figure)]);
   for (const figure of changes.newFigures) if (!relatedFigures.has(figure)) add(statuses, figure, 'new');
   for (const { figure, relation } of related) add(statuses, figure, RELATION_STATUS[relation]);

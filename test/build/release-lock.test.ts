@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { JULY_2024_CSV, SEPTEMBER_2024_CSV, writeFixtureData, writeFixtureSite } from '../fixtures/fixture-data.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const checkData = (dataDir: string, ...args: string[]) => spawnSync(process.execPath, ['scripts/check-data.ts', ...args, dataDir], { cwd: root, encoding: 'utf8' });
+
+describe('npm run check-data records what is published, and refuses to rewrite it', () => {
+  it('records new months, refuses an edited one, and re-records only the newest before it is online', () => {
+    const work = mkdtempSync(join(tmpdir(), 'lock-'));
+    try {
+      const dataDir = writeFixtureData(join(work, 'data'));
+      const first = checkData(dataDir);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('Recorded 2 new releases (2024-07, 2024-08) in data/releases.lock.json: commit it with the month files.');
+      const lock = readFileSync(join(dataDir, 'releases.lock.json'), 'utf8');
+      expect(checkData(dataDir).stdout).not.toContain('Recorded');
+      expect(readFileSync(join(dataDir, 'releases.lock.json'), 'utf8')).toBe(lock);
+
+      writeFileSync(join(dataDir, 'months', '2024-07.csv'), JULY_2024_CSV.replace('Fixture report June', 'Fixture report of June'));
+      const edited = checkData(dataDir);
+      expect(edited.status).toBe(1);
+      expect(edited.stderr).toContain('months/2024-07.csv field "file": found "a changed file"; expected the file as it was published');
+      expect(checkData(dataDir, '--rerecord', '2024-07').stderr).toContain('Only the newest recorded release (2024-08) can be re-recorded');
+      writeFileSync(join(dataDir, 'months', '2024-07.csv'), JULY_2024_CSV);
+
+      writeFileSync(join(dataDir, 'months', '2024-09.csv'), SEPTEMBER_2024_CSV);
+      expect(checkData(dataDir).stdout).toContain('Recorded a new release (2024-09)');
+      writeFileSync(join(dataDir, 'months', '2024-09.csv'), SEPTEMBER_2024_CSV.replace('Fixture rate September', 'Fixture rate for September'));
+      expect(checkData(dataDir).status).toBe(1);
+      const rerecorded = checkData(dataDir, '--rerecord', '2024-09');
+      expect(rerecorded.status).toBe(0);
+      expect(rerecorded.stdout).toContain('Recorded a new release (2024-09)');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a correction shows on the figure, the indicator page, the bulletin and the feed', () => {
+  it('builds a fixture site whose newest month corrects a published figure', () => {
+    const work = mkdtempSync(join(tmpdir(), 'correction-'));
+    try {
+      const { dataDir, env } = writeFixtureSite(work);
+      const header = 'indicator,qualifier,value,total,as_of,as_of_inferred,source_title,source_publisher,source_published,source_url,quote,correction,correction_en';
+      const row = 'eid-accounts-activated,,41000000,,2024-06-30,,Fixture report June,Fixture Gazette,2024-07-02,https://example.org/june,"Đến 30/6/2024, 41 triệu tài khoản đã được kích hoạt.",Sửa lỗi chép số: nguồn ghi 41 triệu,Copying error fixed: the source says 41 million';
+      writeFileSync(join(dataDir, 'months', '2024-09.csv'), `${header}\n${row}\n`);
+      const outDir = join(work, 'dist');
+      const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('Recorded 3 new releases (2024-07, 2024-08, 2024-09)');
+      const text = (path: string) => readFileSync(join(outDir, path), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\u00a0|&nbsp;|&#160;/g, ' ').replace(/\s+/g, ' ');
+      const indicator = text('indicators/eid-accounts-activated/index.html');
+      expect(indicator).toContain('Đính chính');
+      expect(indicator).toContain('30/6/2024: nay ghi 41 triệu tài khoản theo Fixture Gazette; trước đây chúng tôi ghi 40 triệu tài khoản (bản 2024-07). Lý do: Sửa lỗi chép số: nguồn ghi 41 triệu');
+      expect(indicator).toContain('đã đính chính ở bản sau');
+      expect(text('en/indicators/eid-accounts-activated/index.html')).toContain('Reason: Copying error fixed: the source says 41 million');
+      expect(text('months/2024-09/index.html')).toContain('Đính chính số liệu tài khoản định danh điện tử đã kích hoạt tính đến 30/6/2024');
+      expect(readFileSync(join(outDir, 'rss.xml'), 'utf8')).toContain('1 số liệu đã đăng được đính chính');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
