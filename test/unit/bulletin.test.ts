@@ -32,13 +32,13 @@ describe('bulletin text', () => {
     expect(vi).toEqual([
       'Tài khoản định danh điện tử đã kích hoạt: hơn 45,2 triệu tài khoản (20/8/2024), tăng hơn 3,7 triệu tài khoản trong 1 tháng so với số liệu trước đó (15/7/2024).',
       'Tài khoản định danh điện tử mức 2: lần đầu có số liệu, 30,1 triệu tài khoản (20/8/2024).',
-      'Dịch vụ công thiết yếu trực tuyến: 54/76 dịch vụ (10/8/2024), số liệu trước đó là 25/53 dịch vụ (tháng 7/2024), trên một tổng số khác.',
+      'Dịch vụ công thiết yếu trực tuyến: 54/76 dịch vụ (10/8/2024), số liệu trước đó là 25/53 dịch vụ (tháng 7/2024, ngày ước định), trên một tổng số khác.',
       'Lượt dùng VNeID mỗi tháng: lần đầu có số liệu, khoảng 1,25 triệu lượt (tháng 8/2024).',
     ]);
     expect(en).toEqual([
       'Electronic ID accounts activated: more than 45.2 million accounts (20 August 2024), up more than 3.7 million accounts in 1 month from the previous figure (15 July 2024).',
       'Level-2 electronic ID accounts: first figure, 30.1 million accounts (20 August 2024).',
-      'Essential public services online: 54/76 services (10 August 2024), the previous figure was 25/53 services (July 2024), out of a different total.',
+      'Essential public services online: 54/76 services (10 August 2024), the previous figure was 25/53 services (July 2024, inferred date), out of a different total.',
       'VNeID uses per month: first figure, about 1.25 million uses (August 2024).',
     ]);
   });

@@ -96,6 +96,9 @@ describe('the four same-date cases are told apart', () => {
     expect(s2.points[0]!.sameDate.map((x) => x.relation)).toEqual(['rounding']);
     expect(s2.points[0]!.value).toBe(32_062_931);
     expect(s2.points[0]!.sourcesDisagree).toBe(false);
+    // the relation describes the rounded figure, whichever came first
+    expect(s2.points[0]!.sameDate[0]!.rounded!.value).toBe(32_000_000);
+    expect(s.points[0]!.sameDate[0]!.rounded!.value).toBe(33_900_000);
   });
   it('"more than 32 million" is not a rounding of 31.9 million', () => {
     expect(relateSameDate(fig(32_000_000, '2024-10-02', { qualifier: 'more-than', publisher: 'A' }), fig(31_950_000, '2024-10-02', { publisher: 'B' }))).toBe('disagreement');
@@ -175,6 +178,20 @@ describe('a change is stated only between comparable figures', () => {
       }
     }
   });
+  it('an inferred date is flagged, and no time span is claimed from it', () => {
+    const s = series(running, [fig(37_100_000, '2023-06-19'), fig(73_800_000, '2023-09', { asOfInferred: true })]);
+    expect(said(s)).toBe('tăng 36,7 triệu tài khoản so với số liệu trước đó (19/6/2023)');
+    expect(nb(takeawayFor(s, 'vi'))).toContain('(tháng 9/2023, ngày ước định)');
+  });
+  it('a lower bound is never rounded up: "more than 10,058,433" reads "hơn 10,05 triệu"', () => {
+    const s = series(running, [fig(90_141_567, '2023-08-14'), fig(100_200_000, '2025-04-05', { qualifier: 'more-than' })]);
+    expect(said(s)).toMatch(/^tăng hơn 10,05 triệu/);
+  });
+  it('a figure out of a total and one without are not compared, and not said to have "another total"', () => {
+    const s = series(level, [fig(11_449, '2024-06-14', { total: 22_730 }), fig(45_000, '2024-10-02', { qualifier: 'more-than' })]);
+    expect(said(s)).not.toMatch(/tổng số khác|tăng/);
+    expect(said(s)).toContain('một trong hai số được nêu trên một tổng số');
+  });
   it('elapsed time is counted in whole months, or days under a month', () => {
     expect(elapsed('2024-07-15', '2024-08-20', 'vi')).toBe('trong 1 tháng');
     expect(elapsed('2024-07-15', '2024-07-20', 'en')).toBe('in 5 days');
@@ -193,6 +210,13 @@ describe('summaries describe the whole series', () => {
     expect(text).not.toMatch(/giữ nguyên|tăng từ/);
     expect(nb(seriesSentence(s, 'en'))).toContain('go up and down');
   });
+  it('a series that rose and then held is "never lower", not "up and down"; two "about" figures are not "unchanged"', () => {
+    const held = series(level, [fig(22, '2024-07'), fig(32, '2025-08-15'), fig(32, '2025-09-22')]);
+    expect(nb(seriesSentence(held, 'vi'))).toContain('Không số so sánh được nào thấp hơn số liệu trước đó.');
+    expect(nb(seriesSentence(held, 'vi'))).not.toContain('lúc tăng lúc giảm');
+    const about = series(level, [fig(57e6, '2025-08-15', { qualifier: 'about' }), fig(57e6, '2025-10-10', { qualifier: 'about' })]);
+    expect(nb(seriesSentence(about, 'vi'))).not.toContain('không đổi');
+  });
   it('a rising series says each comparable figure is higher, and names breaks and unknown periods', () => {
     const s = series(running, [fig(1, '2023-01'), fig(2, '2023-06'), fig(5, '2024-01', { seriesBreak: { vi: 'tính cả tra cứu bằng số định danh', en: 'now including look-ups by ID number' } }), fig(9, '2024-06', { period: 'unknown' })]);
     const text = nb(seriesSentence(s, 'vi'));
@@ -209,7 +233,7 @@ describe('summaries describe the whole series', () => {
     const b = series({ ...running, id: 'b', name: { vi: 'Tài khoản B', en: 'Accounts B' } }, [fig(19_000_000, '2024-07-05')]);
     const text = nb(comparisonSentence([{ series: a, point: a.points[0]! }, { series: b, point: b.points[0]! }], 'vi'));
     expect(text).not.toMatch(/lớn nhất|nhỏ nhất/i);
-    expect(text).toContain('Tài khoản A cao hơn tài khoản B.');
+    expect(text).toContain('Số của tài khoản A cao hơn số của tài khoản B.');
     expect(text).toContain('Các số tính đến những thời điểm khác nhau.');
     const c = series({ ...running, id: 'c', name: { vi: 'Tài khoản C', en: 'Accounts C' } }, [fig(140_000_000, '2025-09', { qualifier: 'more-than' })]);
     const unsure = nb(comparisonSentence([{ series: a, point: a.points[0]! }, { series: c, point: c.points[0]! }], 'en'));

@@ -24,25 +24,29 @@ export function takeawayFor(series: Series, locale: Locale): string {
   return `${capitalise(valueAt(series.indicator, last, locale))}${clause ? `, ${clause}` : ''}.`;
 }
 
-/** How the comparable steps of a series went: every one up, every one down, unchanged, or up and down. */
-function shape(series: Series): 'rising' | 'falling' | 'flat' | 'mixed' | undefined {
+/**
+ * How the comparable steps of a series went, where every step's direction is certain:
+ * each one up, each one down, none down (up or unchanged), none up, unchanged, or up and down.
+ * An "about" figure equal to the one before says nothing certain about the direction.
+ */
+function shape(series: Series): 'rising' | 'falling' | 'never-lower' | 'never-higher' | 'flat' | 'mixed' | undefined {
   const signs = new Set<number>();
   let unknown = false;
   series.points.forEach((after, i) => {
     const before = series.points[i - 1];
     if (!before || comparability(series, before, after)) return;
     const statement = changeStatement(before, after);
-    if (statement.kind === 'exact' || statement.kind === 'about') signs.add(Math.sign(statement.delta));
+    if (statement.kind === 'exact') signs.add(Math.sign(statement.delta));
+    else if (statement.kind === 'about' && statement.delta !== 0) signs.add(Math.sign(statement.delta));
     else if (statement.kind === 'more-than' || statement.kind === 'passed') signs.add(1);
     else unknown = true;
   });
-  if (signs.size === 0) return undefined;
-  if (signs.size === 1) {
-    const [sign] = [...signs];
-    if (sign === 0) return unknown ? undefined : 'flat';
-    return unknown ? undefined : sign! > 0 ? 'rising' : 'falling';
-  }
-  return 'mixed';
+  if (signs.size === 0 || unknown) return signs.has(1) && signs.has(-1) ? 'mixed' : undefined;
+  const has = (sign: number) => signs.has(sign);
+  if (has(1) && has(-1)) return 'mixed';
+  if (has(1)) return has(0) ? 'never-lower' : 'rising';
+  if (has(-1)) return has(0) ? 'never-higher' : 'falling';
+  return 'flat';
 }
 
 /**
@@ -66,6 +70,8 @@ export function seriesSentence(series: Series, locale: Locale): string {
   const steps = shape(series);
   if (steps === 'rising') parts.push(vi ? 'Mỗi số so sánh được đều cao hơn số liệu trước đó.' : 'Each comparable figure is higher than the previous figure.');
   if (steps === 'falling') parts.push(vi ? 'Mỗi số so sánh được đều thấp hơn số liệu trước đó.' : 'Each comparable figure is lower than the previous figure.');
+  if (steps === 'never-lower') parts.push(vi ? 'Không số so sánh được nào thấp hơn số liệu trước đó.' : 'No comparable figure is lower than the previous figure.');
+  if (steps === 'never-higher') parts.push(vi ? 'Không số so sánh được nào cao hơn số liệu trước đó.' : 'No comparable figure is higher than the previous figure.');
   if (steps === 'flat') parts.push(vi ? 'Các số so sánh được không đổi.' : 'The comparable figures do not change.');
   if (steps === 'mixed') {
     const sorted = [...points].sort((a, b) => a.value - b.value);
@@ -151,12 +157,22 @@ export function comparisonSentence(entries: Array<{ series: Series; point: Serie
     const [high, low] = sorted as [typeof sorted[0], typeof sorted[0]];
     if (bounds(high.point)[0] > bounds(low.point)[1]) {
       const names = vi
-        ? ` ${capitalise(high.series.indicator.name.vi)} cao hơn ${low.series.indicator.name.vi.charAt(0).toLocaleLowerCase('vi') + low.series.indicator.name.vi.slice(1)}.`
-        : ` ${high.series.indicator.name.en} is higher than ${low.series.indicator.name.en}.`;
+        ? ` Số của ${inSentenceVi(high.series.indicator.name.vi)} cao hơn số của ${inSentenceVi(low.series.indicator.name.vi)}.`
+        : ` The figure for ${inSentenceEn(high.series.indicator.name.en)} is higher than the figure for ${inSentenceEn(low.series.indicator.name.en)}.`;
       return `${list}${names}${dates}`;
     }
   }
   return `${list}${dates}`;
+}
+
+/** An English name inside a sentence: lower-case first letter unless it starts an acronym (VNeID, CCCD). */
+function inSentenceEn(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** A Vietnamese name inside a sentence: lower-case first letter unless it starts an acronym (VNeID, CCCD). */
+function inSentenceVi(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
 
 /** The big number's change line: the clause against the previous figure, capitalised. */

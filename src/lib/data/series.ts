@@ -7,6 +7,13 @@ export interface SameDateFigure {
   relation: SameDateRelation;
   /** The earlier figure it restates, rounds, revises or disagrees with. */
   earlier: Figure;
+  /** For a rounding: the one of the two that is rounded (the later or the earlier figure). */
+  rounded?: Figure;
+}
+
+/** The figure a relation describes: for a rounding the rounded one, otherwise the later one. */
+export function describedFigure(entry: SameDateFigure): Figure {
+  return entry.rounded ?? entry.figure;
 }
 
 /** A later release in which the same publisher gave another value for a date it had reported. */
@@ -145,8 +152,9 @@ function resolvePoint(indicator: Indicator, asOf: string, figures: Figure[]): Se
     const relations = current.map((earlier) => ({ earlier, relation: figure.sameDate ?? relateSameDate(figure, earlier) }));
     const rank: Record<SameDateRelation, number> = { restatement: 0, rounding: 1, revision: 2, disagreement: 3, correction: 4 };
     const { earlier, relation } = relations.sort((a, b) => rank[a.relation] - rank[b.relation])[0]!;
-    sameDate.push({ figure, relation, earlier });
-    if (relation === 'rounding' && precisionOf(figure.value) > precisionOf(earlier.value)) {
+    const laterIsExact = precisionOf(figure.value) > precisionOf(earlier.value);
+    sameDate.push({ figure, relation, earlier, ...(relation === 'rounding' ? { rounded: laterIsExact ? earlier : figure } : {}) });
+    if (relation === 'rounding' && laterIsExact) {
       current = current.map((f) => (f === earlier ? figure : f));
     } else if (relation === 'revision') {
       revisions.push({ indicator: figure.indicator, asOf, release: figure.release, previous: [earlier], figure });

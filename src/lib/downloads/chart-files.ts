@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RenderedChart } from '../charts/render.ts';
 import type { SeriesPoint } from '../data/series.ts';
-import { buildSeries } from '../data/series.ts';
+import { buildSeries, describedFigure } from '../data/series.ts';
 import type { Figure, FigurePeriod, Indicator, Locale, SameDateRelation } from '../data/types.ts';
 import { QUALIFIERS } from '../data/types.ts';
 import { citationText } from '../embed/citation.ts';
@@ -25,10 +25,10 @@ import { measure, wrapText } from '../png/svg.ts';
  */
 export const CSV_OPTIONS = { record_delimiter: '\n', escape_formulas: true } as const;
 
-/** The relation of each later figure for a date to the earlier one; the first figure of a date has none. */
+/** The relation of each later figure for a date to the earlier one (for a rounding, on the rounded figure); the first figure of a date has none. */
 export function sameDateRelations(points: Iterable<SeriesPoint>): Map<Figure, SameDateRelation> {
   const relations = new Map<Figure, SameDateRelation>();
-  for (const point of points) for (const { figure, relation } of point.sameDate) relations.set(figure, relation);
+  for (const point of points) for (const entry of point.sameDate) relations.set(describedFigure(entry), entry.relation);
   return relations;
 }
 

@@ -106,7 +106,7 @@ const vi = {
   'topics.bulletins': 'Bản tin gần đây',
   'month.figures': 'Tất cả số liệu trong bản này',
   'month.newIndicators': 'Chỉ số lần đầu xuất hiện',
-  'month.changed': 'Giá trị mới nhất thay đổi',
+  'month.changed': 'Chỉ số có số liệu mới',
   'month.revised': 'Số liệu được điều chỉnh',
   'month.disagreements': 'Nguồn không thống nhất',
   'month.none': 'Không có.',
@@ -233,13 +233,13 @@ const en: Record<UiKey, string> = {
   'topics.bulletins': 'Recent bulletins',
   'month.figures': 'All figures in this release',
   'month.newIndicators': 'Indicators reported for the first time',
-  'month.changed': 'Latest value changed',
+  'month.changed': 'Indicators with new figures',
   'month.revised': 'Revised figures',
   'month.disagreements': 'Sources that disagree',
   'month.none': 'None.',
   'month.previous': 'Previous month',
   'month.next': 'Next month',
-  'month.count': '{count} figures, {indicators} indicators',
+  'month.count': '{count} {count|figure|figures}, {indicators} {indicators|indicator|indicators}',
   'month.from': 'from',
   'month.to': 'to',
   'footer.data': 'Data',
@@ -251,8 +251,14 @@ const en: Record<UiKey, string> = {
 const dictionaries: Record<Locale, Record<UiKey, string>> = { vi, en };
 
 /** Looks up an interface string and fills `{placeholders}`. */
+/**
+ * The interface text of `key`, with `{name}` replaced by its parameter and
+ * `{name|one|other}` by the word that agrees with the number (English plurals).
+ */
 export function t(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return dictionaries[locale][key]
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => (Number(params[name]) === 1 ? one : other))
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export const TOPIC_NAMES: Record<Topic, Record<Locale, string>> = {

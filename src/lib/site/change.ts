@@ -4,6 +4,7 @@ import { changeStatement, comparability } from '../data/series.ts';
 import { parseIsoDate } from '../data/values.ts';
 import { formatAsOf, formatNumber } from '../format/index.ts';
 import { displayQuantity, displayValue } from './display.ts';
+import { t } from '../i18n/ui.ts';
 
 /**
  * The one way the site speaks of a change between two reports of an
@@ -37,16 +38,31 @@ export function elapsed(from: string, to: string, locale: Locale): string {
   return `in ${[years ? plural(years, 'year') : '', rest ? plural(rest, 'month') : ''].filter(Boolean).join(' ')}`;
 }
 
-/** The size of a change in the indicator's terms: "3,7 triệu tài khoản", "5,5 điểm phần trăm". */
-function amount(indicator: Indicator, delta: number, locale: Locale): string {
-  const size = Math.abs(delta);
+/**
+ * A lower bound written no higher than it is: the prose formats keep two decimals of a
+ * million (or billion…), so "more than 10,058,433" must read "hơn 10,05 triệu", not 10,06.
+ */
+export function floorForProse(value: number): number {
+  const scale = value >= 1e12 ? 1e12 : value >= 1e9 ? 1e9 : value >= 1e6 ? 1e6 : 1;
+  const step = scale === 1 ? 0.01 : scale / 100;
+  return Math.floor(value / step + 1e-9) * step;
+}
+
+/** The size of a change in the indicator's terms: "3,7 triệu tài khoản", "5,5 điểm phần trăm"; `lowerBound` rounds down. */
+function amount(indicator: Indicator, delta: number, locale: Locale, lowerBound = false): string {
+  const size = lowerBound ? floorForProse(Math.abs(delta)) : Math.abs(delta);
   if (indicator.kind === 'rate') return locale === 'vi' ? `${formatNumber(size, locale)} điểm phần trăm` : `${formatNumber(size, locale)} percentage point${size === 1 ? '' : 's'}`;
   return displayQuantity(indicator, size, undefined, locale);
 }
 
+/** A point's as-of date for prose, flagged when it was inferred: "tháng 9/2023, ngày ước định". */
+export function dateOf(point: SeriesPoint, locale: Locale): string {
+  return point.primary.asOfInferred ? `${formatAsOf(point.asOf, locale)}, ${t(locale, 'figure.inferredDate')}` : formatAsOf(point.asOf, locale);
+}
+
 /** "gần 3,3 triệu người (tháng 12/2022)" */
 export function valueAt(indicator: Indicator, point: SeriesPoint, locale: Locale): string {
-  return `${displayValue(indicator, point, locale)} (${formatAsOf(point.asOf, locale)})`;
+  return `${displayValue(indicator, point, locale)} (${dateOf(point, locale)})`;
 }
 
 /**
@@ -72,12 +88,16 @@ export function changeClause(series: Series, point: SeriesPoint, locale: Locale)
     case 'disagreement':
       return vi ? `số liệu trước đó là ${was}; các nguồn không thống nhất nên không tính mức thay đổi` : `the previous figure was ${was}; sources disagree, so no change is computed`;
     case 'total':
+      if (before.total === undefined || after.total === undefined) {
+        return vi ? `số liệu trước đó là ${was}; một trong hai số được nêu trên một tổng số, số kia thì không, nên không so sánh` : `the previous figure was ${was}; only one of the two is given out of a total, so they are not compared`;
+      }
       return vi ? `số liệu trước đó là ${was}, trên một tổng số khác` : `the previous figure was ${was}, out of a different total`;
     case undefined:
       break;
   }
-  const since = vi ? `so với số liệu trước đó (${formatAsOf(before.asOf, locale)})` : `from the previous figure (${formatAsOf(before.asOf, locale)})`;
-  const took = elapsed(before.asOf, after.asOf, locale);
+  const since = vi ? `so với số liệu trước đó (${dateOf(before, locale)})` : `from the previous figure (${dateOf(before, locale)})`;
+  // How long it took is said only when both dates are known, not inferred.
+  const took = before.primary.asOfInferred || after.primary.asOfInferred ? '' : elapsed(before.asOf, after.asOf, locale);
   const during = took ? ` ${took}` : '';
   const statement = changeStatement(before, after);
   const up = (delta: number) => (vi ? (delta > 0 ? 'tăng' : 'giảm') : delta > 0 ? 'up' : 'down');
@@ -89,10 +109,10 @@ export function changeClause(series: Series, point: SeriesPoint, locale: Locale)
       if (statement.delta === 0) return vi ? `vẫn khoảng như số liệu trước đó (${formatAsOf(before.asOf, locale)})` : `about the same as the previous figure (${formatAsOf(before.asOf, locale)})`;
       return `${up(statement.delta)} ${vi ? 'khoảng' : 'about'} ${amount(indicator, statement.delta, locale)}${during} ${since}`;
     case 'more-than':
-      return `${up(statement.delta)} ${vi ? 'hơn' : 'more than'} ${amount(indicator, statement.delta, locale)}${during} ${since}`;
+      return `${up(statement.delta)} ${vi ? 'hơn' : 'more than'} ${amount(indicator, statement.delta, locale, true)}${during} ${since}`;
     case 'passed': {
       const mark = displayQuantity(indicator, statement.mark, after.total, locale);
-      return vi ? `vượt mốc ${mark}${during}; số liệu trước đó là ${was}` : `past the ${mark} mark${during}; the previous figure was ${was}`;
+      return vi ? `vượt mốc ${mark}${during}; số liệu trước đó là ${was}` : `past the mark of ${mark}${during}; the previous figure was ${was}`;
     }
     case 'none':
       return vi ? `số liệu trước đó là ${was}` : `the previous figure was ${was}`;

@@ -72,7 +72,8 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
     specs.set(spec.id, spec);
     origin.set(spec.id, where);
   };
-  for (const indicator of model.indicators) for (const spec of indicatorCharts(model, indicator.id)) {
+  // An indicator with no figure yet has no page and no chart.
+  for (const indicator of model.publishedIndicators) for (const spec of indicatorCharts(model, indicator.id)) {
     add(spec, `indicator page ${indicator.id}`, { path: `indicators/${indicator.id}` });
     indicatorOf.set(spec.id, indicator.id);
   }

@@ -6,7 +6,7 @@
  * replaces, a disagreement leaves both standing.
  */
 import type { ReleaseChanges } from '../data/releases.ts';
-import { buildSeries } from '../data/series.ts';
+import { buildSeries, describedFigure } from '../data/series.ts';
 import type { SeriesPoint } from '../data/series.ts';
 import type { Figure, Indicator, SameDateRelation } from '../data/types.ts';
 import type { FigureStatus } from '../i18n/ui.ts';
@@ -38,7 +38,7 @@ function add(statuses: Map<Figure, FigureStatus[]>, figure: Figure, status: Figu
 export function pointStatuses(points: Iterable<SeriesPoint>): FigureStatuses {
   const statuses = new Map<Figure, FigureStatus[]>();
   for (const point of points) {
-    for (const { figure, relation } of point.sameDate) add(statuses, figure, RELATION_STATUS[relation]);
+    for (const entry of point.sameDate) add(statuses, describedFigure(entry), RELATION_STATUS[entry.relation]);
     for (const revision of point.revisions) for (const previous of revision.previous) add(statuses, previous, 'superseded');
     for (const { relation, earlier } of point.sameDate) if (relation === 'correction') add(statuses, earlier, 'corrected');
   }
@@ -66,7 +66,8 @@ export function releaseStatuses(changes: ReleaseChanges): FigureStatuses {
   const related = [...changes.restated, ...changes.disagreements, ...changes.corrections];
   const relatedFigures = new Set<Figure>([...related.map((s) => s.figure), ...changes.revisions.map((r) => r.figure)]);
   for (const figure of changes.newFigures) if (!relatedFigures.has(figure)) add(statuses, figure, 'new');
-  for (const { figure, relation } of related) add(statuses, figure, RELATION_STATUS[relation]);
+  // A rounding is marked on the rounded figure: when this release brings the exact one, it carries no badge.
+  for (const entry of related) if (describedFigure(entry) === entry.figure) add(statuses, entry.figure, RELATION_STATUS[entry.relation]);
   for (const revision of changes.revisions) add(statuses, revision.figure, 'revised');
   return statuses;
 }
