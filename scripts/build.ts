@@ -19,6 +19,7 @@ import { readArticleFiles } from '../src/lib/content/read-articles.ts';
 import { validateArticles } from '../src/lib/content/articles.ts';
 import { seriesAt } from '../src/lib/data/releases.ts';
 import { recordNewReleases } from './lib/record-releases.ts';
+import { noFigureWarnings } from '../src/lib/site/model.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
@@ -46,7 +47,8 @@ cleanupOnExit((signal) => {
 });
 removeLeftovers(outDir, effects, root);
 
-const { dataset, issues: dataIssues, unrecorded } = validateDataset(readDataDirectory(dataDir, process.cwd()));
+const dataFiles = readDataDirectory(dataDir, process.cwd());
+const { dataset, issues: dataIssues, unrecorded } = validateDataset(dataFiles);
 // Articles are checked only against valid data (unknown-indicator errors would otherwise repeat the data's).
 const asOfDates = new Map([...seriesAt(dataset).entries()].map(([id, series]) => [id, new Set(series.points.map((p) => p.asOf))]));
 const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id)), asOfDates).issues;
@@ -57,6 +59,8 @@ if (issues.length > 0) {
   for (const issue of issues) console.error(`  - ${formatIssue(issue)}`);
   process.exit(1);
 }
+// An indicator with no figure yet gets no page, list entry or chart (src/lib/site/model.ts): said, not a failure.
+for (const warning of noFigureWarnings(dataset, dataFiles.catalogue)) console.warn(`! ${warning}`);
 
 const steps: string[] = [];
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {

@@ -78,10 +78,17 @@ describe('article helpers', () => {
     const text = vi.text
       .replace('<Chart indicator="eid-accounts-activated" />', "<Chart indicator='eid-acounts-activated' />")
       .replace('<Value indicator="eid-accounts-activated" at="2024-06-30" />', '<Value indicator={"eid-accounts-activated"} at="2024-06-29" />');
-    const dates = new Map([...known].map((id) => [id, new Set(id === 'eid-accounts-activated' ? ['2024-06-30', '2024-07-15'] : [])]));
+    const dates = new Map([...known].map((id) => [id, new Set(id === 'eid-accounts-activated' ? ['2024-06-30', '2024-07-15'] : ['2024-08'])]));
     const issues = validateArticles([{ ...vi, text }, en], known, dates).issues;
     expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[13, '<Value> at', '2024-06-29'], [15, '<Chart> indicator', 'eid-acounts-activated']]);
     expect(issues[0]!.expected).toContain('2024-06-30, 2024-07-15');
+  });
+
+  it('an indicator with no figure yet cannot be shown in an article (it has no page)', () => {
+    const dates = new Map([...known].map((id) => [id, new Set(id === 'eid-accounts-level2' ? [] : ['2024-06-30'])]));
+    const issues = validateArticles([vi, en], known, dates).issues.filter((i) => i.found === 'eid-accounts-level2');
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]!.expected).toContain('has no figure yet');
   });
 
   it('a javascript: link in an article is refused; site paths and web links are fine', () => {

@@ -128,6 +128,7 @@ export function validateArticles(
       const ids = idProp === undefined || idProp === true ? [] : Array.isArray(idProp) ? idProp : [idProp];
       for (const id of ids) {
         if (!knownIndicators.has(id)) issues.push({ file, line, field: `<${use.name}> indicator`, found: id, expected: `a known indicator id; did you mean "${closest(id, [...knownIndicators])}"?` });
+        else if (asOfDates && (asOfDates.get(id)?.size ?? 0) === 0) issues.push({ file, line, field: `<${use.name}> indicator`, found: id, expected: `an indicator with a figure: "${id}" has no figure yet, so it is not published until a month file gives one` });
         else if (!declared.has(id)) issues.push({ file, line, field: `<${use.name}> indicator`, found: id, expected: `an indicator listed in the frontmatter "indicators" (line ${lineOfKey('indicators')}), so its sources are listed with the article` });
       }
       const at = use.props.at;
