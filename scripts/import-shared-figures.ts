@@ -43,7 +43,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateDataset, formatIssue } from '../src/lib/data/load.ts';
 import { MONTH_COLUMNS } from '../src/lib/data/month-file.ts';
-import type { MonthColumn } from '../src/lib/data/month-file.ts';
 import { findValueInQuote, qualifiersAgree } from '../src/lib/data/quote.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 import { buildSeries, figuresOf } from '../src/lib/data/series.ts';
@@ -186,8 +185,12 @@ const IDS: Readonly<Record<string, string>> = {
  * Rows whose own wording puts them in another indicator than the rest of their
  * working id. `bank_cif_biometric` joined four wordings; only figures the source
  * calls individual customer records, "cá nhân" or CIF stay in `bank-cif-biometric`.
+ * `dna_martyr_relatives_samples` joined a count of people (the seed) with counts
+ * of samples; only the samples stay in `dna-martyr-relatives-samples`.
  */
 const ROW_IDS: Readonly<Record<string, string>> = {
+  // "thu nhận ADN cho 204 thân nhân liệt sĩ": people, not samples (seed report)
+  'dna_martyr_relatives_samples@2024-07@seed': 'dna-martyr-relatives-people',
   // "more than 63.6 million customer files" (Lao Động, English edition)
   'bank_cif_biometric@2025-01@news.laodong.vn': 'bank-customer-profiles-biometric',
   // "hơn 108 triệu hồ sơ khách hàng" (Doanh nhân ngày nay)
@@ -727,6 +730,18 @@ const BREAKS: Readonly<Record<string, Note>> = {
     vi: 'Nguồn này nói tài khoản đã được xác thực sinh trắc học; nguồn trước nói đã thu thập dữ liệu sinh trắc học cho tài khoản, kể cả ví điện tử.',
     en: 'This source speaks of accounts biometrically verified; the previous one of biometric data collected for accounts, e-wallets included.',
   },
+  'vneid_hi_cards_integrated@2023-12@antv.gov.vn': {
+    vi: 'Cách gọi đổi: nguồn này nói "dữ liệu bảo hiểm y tế" tích hợp trên tài khoản định danh điện tử; nguồn trước (tháng 10/2022, bản tiếng Anh) nói "health insurance accounts" (tài khoản bảo hiểm y tế). Không nguồn nào nói hai cách gọi đếm cùng một thứ.',
+    en: 'The wording changes: this source speaks of "dữ liệu bảo hiểm y tế" (health insurance data) integrated into e-ID accounts; the previous one (October 2022, English edition) of "health insurance accounts". No source says the two wordings count the same thing.',
+  },
+  'vneid_hi_cards_integrated@2025-08@www.biometricupdate.com': {
+    vi: 'Cách gọi đổi: nguồn này (viết bằng tiếng Anh) nói "health insurance cards" (thẻ bảo hiểm y tế); nguồn trước (tháng 12/2023) nói "dữ liệu bảo hiểm y tế". Không nguồn nào nói hai cách gọi đếm cùng một thứ.',
+    en: 'The wording changes: this source speaks of "health insurance cards"; the previous one (December 2023) of "dữ liệu bảo hiểm y tế" (health insurance data). No source says the two wordings count the same thing.',
+  },
+  'hi_patients_chip_id@2023-06@thanhnien.vn': {
+    vi: 'Nguồn khác: đây là số của ngành công an (qua báo Thanh Niên), đếm "công dân" dùng thẻ CCCD đi khám chữa bệnh; hai số trước là của Bảo hiểm xã hội Việt Nam, đếm "người bệnh" và "người". Không nguồn nào nói hai cơ quan đếm theo cùng một cách.',
+    en: 'A different source: this is a police figure (via Thanh Niên) counting "citizens" who used the card for medical care; the two earlier figures come from Viet Nam Social Security and count "patients" and "people". No source says the two agencies count the same way.',
+  },
 };
 
 /**
@@ -787,6 +802,14 @@ const EXTRA_INFERRED: ReadonlySet<string> = new Set([
   'eid_applications_received@2022-11@m.antoanthongtin.vn',
   // "mid-September 2024" stored as 15 September 2024
   'bank_accounts_biometric_collected@2024-09-15@securitytoday.in',
+  // "At present, …": 15 August 2025 is the date of the paragraph before the quote (VOV, 5 September 2025)
+  'payment_intermediaries_chip_app@2025-08-15@english.vov.vn',
+  'payment_intermediaries_vneid@2025-08-15@english.vov.vn',
+  // Biometric Update, September 2025: the quotes give no date; dated August 2025
+  'popdb_verification_requests@2025-08@www.biometricupdate.com',
+  'vneid_driving_licenses_integrated@2025-08@www.biometricupdate.com',
+  'vneid_hi_cards_integrated@2025-08@www.biometricupdate.com',
+  'vneid_vehicle_registrations_integrated@2025-08@www.biometricupdate.com',
 ]);
 
 // --- notes -----------------------------------------------------------------
@@ -852,6 +875,18 @@ const N = {
     vi: 'Trang không ghi ngày đăng hay ngày số liệu; chúng tôi ghi ngày 7/11/2022, ngày của bản tin báo SGGP đưa cùng các số liệu này của C06.',
     en: 'The page shows neither a publication date nor a date for the figures; we date them 7 November 2022, the date of SGGP’s report of the same C06 figures.',
   },
+  vovAtPresent: {
+    vi: 'Ngày số liệu suy ra: câu trích nói "hiện nay" (at present) và không ghi ngày; ngày 15/8/2025 lấy từ đoạn đứng ngay trước trong bài ("As of August 15, 2025"). Bài đăng ngày 5/9/2025, đưa tin thông báo của Ngân hàng Nhà nước cùng ngày.',
+    en: 'Inferred as-of date: the quoted sentence says "at present" and gives no date; 15 August 2025 is taken from the paragraph just before it in the article ("As of August 15, 2025"). The article, published on 5 September 2025, reports a State Bank announcement of that day.',
+  },
+  biometricUpdate2025: {
+    vi: 'Ngày số liệu ước định: câu trích không ghi ngày của số liệu. Bài đăng tháng 9/2025; chúng tôi ghi số liệu vào tháng 8/2025, tháng trước ngày đăng, không phải một ngày mà nguồn nêu.',
+    en: 'Inferred as-of date: the quoted sentence gives no date for the figure. The article was published in September 2025; we date the figure August 2025, the month before publication, not a date the source gives.',
+  },
+  level2SameSentence: {
+    vi: 'Hai dòng của chỉ số này, của báo Lao Động (ghi ngày 19/9/2025) và của vietnam.vn (ghi ngày 24/9/2025), dẫn cùng một câu, gần như từng chữ (hơn 65 triệu tài khoản mức 2, hơn 716 nghìn hồ sơ định danh cơ quan, tổ chức): hai dòng có thể là cùng một con số được hai trang đưa tin, không phải hai lần đo. Chúng tôi giữ cả hai dòng như đã ghi.',
+    en: 'The two rows of this indicator, from Lao Động (dated 19 September 2025) and from vietnam.vn (dated 24 September 2025), quote the same sentence, almost word for word (over 65 million level-2 accounts, over 716 thousand identification records for agencies and organisations): the two rows may be one figure reported by two outlets, not two measurements. We keep both rows as recorded.',
+  },
   periodUnstated: {
     vi: 'Nguồn không nói rõ kỳ tính của số liệu (lũy kế hay trong một năm).',
     en: 'The source does not say what period the figure covers (running total or a single year).',
@@ -891,13 +926,7 @@ const NOTES: Readonly<Record<string, readonly Note[]>> = {
       en: 'Police figure; the total of 13,047 is the number of medical facilities given by the source. For the same month, Viet Nam Social Security gives 12,455 facilities.',
     },
   ],
-  'hi_patients_chip_id@2023-06@thanhnien.vn': [
-    N.publishedJune2023,
-    {
-      vi: 'Số của ngành công an (qua báo Thanh Niên), nguồn gọi là "công dân"; các số trước là của Bảo hiểm xã hội Việt Nam.',
-      en: 'Police figure (via Thanh Niên), which speaks of "citizens"; the earlier figures come from Viet Nam Social Security.',
-    },
-  ],
+  'hi_patients_chip_id@2023-06@thanhnien.vn': [N.publishedJune2023],
   'ndsp_online_dossiers@2022-07@vietbao.vn': [N.vietbaoJuly2022],
   'ndsp_online_payment_value@2022-07@vietbao.vn': [N.vietbaoJuly2022],
   'ndsp_online_services@2022-07@vietbao.vn': [N.vietbaoJuly2022],
@@ -948,8 +977,8 @@ const NOTES: Readonly<Record<string, readonly Note[]>> = {
   'eid_applications_received@2022-11@m.antoanthongtin.vn': [N.antoanthongtin2022],
   'dna_martyr_relatives_samples@2024-07@seed': [
     {
-      vi: 'Bản tin nói đã thu nhận ADN cho 204 thân nhân liệt sĩ (đếm người) tại 07 tỉnh; các nguồn sau đếm số mẫu.',
-      en: 'The report says DNA was collected from 204 relatives of fallen soldiers (a count of people) in 7 provinces; later sources count samples.',
+      vi: 'Bản tin nói đã thu nhận ADN cho 204 thân nhân liệt sĩ tại 07 tỉnh: đây là số người, không phải số mẫu. Các nguồn sau đếm số mẫu; các con số ấy nằm ở một chỉ số riêng (mẫu ADN thân nhân liệt sĩ đã thu nhận) và không so sánh được với con số này.',
+      en: 'The report says DNA was collected from 204 relatives of fallen soldiers in 7 provinces: a count of people, not of samples. Later sources count samples, so their figures are in a separate indicator (DNA samples collected from relatives of fallen soldiers) and cannot be compared with this one.',
     },
   ],
   'bank_accounts_cleaned_chip_id@2024-07-05@thethao247news.com': [
@@ -1010,6 +1039,14 @@ const NOTES: Readonly<Record<string, readonly Note[]>> = {
       en: 'This figure also counts look-ups by personal ID number, not only by chip-based ID card.',
     },
   ],
+  'payment_intermediaries_chip_app@2025-08-15@english.vov.vn': [N.vovAtPresent],
+  'payment_intermediaries_vneid@2025-08-15@english.vov.vn': [N.vovAtPresent],
+  'popdb_verification_requests@2025-08@www.biometricupdate.com': [N.biometricUpdate2025],
+  'vneid_driving_licenses_integrated@2025-08@www.biometricupdate.com': [N.biometricUpdate2025],
+  'vneid_hi_cards_integrated@2025-08@www.biometricupdate.com': [N.biometricUpdate2025],
+  'vneid_vehicle_registrations_integrated@2025-08@www.biometricupdate.com': [N.biometricUpdate2025],
+  'eid_accounts_level2_activated@2025-09-19@news.laodong.vn': [N.level2SameSentence],
+  'eid_accounts_level2_activated@2025-09-24@www.vietnam.vn': [N.level2SameSentence],
   'ndsp_online_dossiers@2025-02-13@vietnam.vn': [N.periodUnstated],
   'ndsp_online_payment_transactions@2025-02-13@vietnam.vn': [N.periodUnstated],
   'ndsp_online_payment_value@2025-02-13@vietnam.vn': [N.periodUnstated],
