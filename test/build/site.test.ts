@@ -435,8 +435,8 @@ describe('same-date figures, breaks, periods and hostile text (a month file adde
   it('shows a new definition and an unstated period in the tables', () => {
     expect(text(page('indicators/eid-accounts-level2'))).toContain('Đổi cách tính: Tính cả tài khoản của tổ chức');
     expect(text(page('en/indicators/eid-accounts-level2'))).toContain('New definition: Now includes organisation accounts');
-    expect(text(page('indicators/vneid-monthly-uses'))).toContain('1.300.000 lượt ; không rõ kỳ tính');
-    expect(text(page('en/indicators/vneid-monthly-uses'))).toContain('1,300,000 uses ; period not stated');
+    expect(text(page('indicators/vneid-monthly-uses'))).toContain('1.300.000 lượt; không rõ kỳ tính');
+    expect(text(page('en/indicators/vneid-monthly-uses'))).toContain('1,300,000 uses; period not stated');
   });
 
   it('renders hostile text inert: escaped in every page, never markup', () => {

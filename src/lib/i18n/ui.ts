@@ -209,7 +209,7 @@ const en: Record<UiKey, string> = {
   'indicator.restatementText': '{asOf}: {publisher} restates {value} (release {release}); the previous figure, from {earlierPublisher}, is in release {earlierRelease}. A confirmation, not a revision.',
   'indicator.target': 'Target',
   'indicator.latest': 'Latest',
-  'indicator.figureCount': '{count} figures',
+  'indicator.figureCount': '{count} {count|figure|figures}',
   'indicators.title': 'Indicators',
   'indicators.intro': 'Each indicator is one specific count. Differently worded measures ("applications received", "accounts activated"…) are different indicators and are never joined into one line.',
   'months.title': 'Monthly bulletins',
