@@ -18,7 +18,7 @@ import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 import { readArticleFiles } from '../src/lib/content/read-articles.ts';
 import { validateArticles } from '../src/lib/content/articles.ts';
 import { seriesAt } from '../src/lib/data/releases.ts';
-import { recordNewReleases } from './lib/record-releases.ts';
+import { pinnedOutputIssues, recordNewReleases } from './lib/record-releases.ts';
 import { noFigureWarnings } from '../src/lib/site/model.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
@@ -48,7 +48,9 @@ cleanupOnExit((signal) => {
 removeLeftovers(outDir, effects, root);
 
 const dataFiles = readDataDirectory(dataDir, process.cwd());
-const { dataset, issues: dataIssues, unrecorded } = validateDataset(dataFiles);
+const validated = validateDataset(dataFiles);
+const { dataset, unrecorded } = validated;
+const dataIssues = validated.issues.length > 0 ? validated.issues : pinnedOutputIssues(dataFiles, dataset);
 // Articles are checked only against valid data (unknown-indicator errors would otherwise repeat the data's).
 const asOfDates = new Map([...seriesAt(dataset).entries()].map(([id, series]) => [id, new Set(series.points.map((p) => p.asOf))]));
 const articleIssues = dataIssues.length > 0 ? [] : validateArticles(readArticleFiles(contentDir, process.cwd()), new Set(dataset.indicators.map((i) => i.id)), asOfDates).issues;
@@ -107,7 +109,7 @@ try {
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-recordNewReleases(dataDir, unrecorded);
+recordNewReleases(dataDir, unrecorded, dataset);
 console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')})`);
 
 function countHtml(dir: string): number {

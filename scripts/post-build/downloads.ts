@@ -16,6 +16,7 @@ import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
 import { datasetFiles } from '../../src/lib/downloads/dataset.ts';
+import { pinnedDataset } from '../../src/lib/downloads/pinned.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
 import { localePath } from '../../src/lib/i18n/routes.ts';
 import { renderPngAsync } from '../../src/lib/png/index.ts';
@@ -44,7 +45,7 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
     }
   }
   for (const release of model.dataset.releases) {
-    for (const [name, content] of datasetFiles(model.dataset, release.id, options.siteUrl)) files.set(`/data/v/${release.id}/${name}`, content);
+    for (const [name, content] of datasetFiles(pinnedDataset(model.dataset, release.id), release.id, options.siteUrl)) files.set(`/data/v/${release.id}/${name}`, content);
   }
   if (model.latestRelease) {
     for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);

@@ -15,7 +15,8 @@ describe('npm run check-data records what is published, and refuses to rewrite i
       const dataDir = writeFixtureData(join(work, 'data'));
       const first = checkData(dataDir);
       expect(first.status).toBe(0);
-      expect(first.stdout).toContain('Recorded 2 new releases (2024-07, 2024-08) in data/releases.lock.json: commit it with the month files.');
+      expect(first.stdout).toContain('Recorded 2 new releases (2024-07, 2024-08) in data/releases.lock.json, with the catalogue they are drawn with');
+      expect(first.stdout).toContain('commit them with the month files');
       const lock = readFileSync(join(dataDir, 'releases.lock.json'), 'utf8');
       expect(checkData(dataDir).stdout).not.toContain('Recorded');
       expect(readFileSync(join(dataDir, 'releases.lock.json'), 'utf8')).toBe(lock);
@@ -60,6 +61,47 @@ describe('a correction shows on the figure, the indicator page, the bulletin and
       expect(text('en/indicators/eid-accounts-activated/index.html')).toContain('Reason: Copying error fixed: the source says 41 million');
       expect(text('months/2024-09/index.html')).toContain('Đính chính số liệu tài khoản định danh điện tử đã kích hoạt tính đến 30/6/2024');
       expect(readFileSync(join(outDir, 'rss.xml'), 'utf8')).toContain('1 số liệu đã đăng được đính chính');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pinned means pinned', () => {
+  it('a catalogue renaming leaves /data/v/ byte-identical and pinned embeds showing the same figures; a changed output stops the build', () => {
+    const work = mkdtempSync(join(tmpdir(), 'pinned-'));
+    try {
+      const { dataDir, env } = writeFixtureSite(work);
+      const outDir = join(work, 'dist');
+      const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+      expect(build().status).toBe(0);
+      const snapshot = () => {
+        const files: Record<string, string> = {};
+        for (const release of ['2024-07', '2024-08']) {
+          for (const name of ['figures.csv', 'figures.json', 'indicators.json', 'datapackage.json', 'README.md']) files[`${release}/${name}`] = readFileSync(join(outDir, 'data', 'v', release, name), 'utf8');
+        }
+        return files;
+      };
+      const tableOf = (path: string) => readFileSync(join(outDir, path), 'utf8').replace(/[\s\S]*?<table/, '<table').replace(/<\/table>[\s\S]*/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const before = snapshot();
+      const embed = 'embed/v/2024-08/eid-accounts-activated/index.html';
+      const embedBefore = tableOf(embed);
+      expect(embedBefore).toContain('hơn 45.200.000');
+
+      // An editor renames the indicator and rewrites its definition.
+      const catalogue = readFileSync(join(dataDir, 'indicators.json'), 'utf8').replace('Tài khoản định danh điện tử đã kích hoạt', 'Tài khoản VNeID đã kích hoạt').replace('Electronic ID accounts activated', 'VNeID accounts activated');
+      writeFileSync(join(dataDir, 'indicators.json'), catalogue);
+      expect(build().status).toBe(0);
+      expect(snapshot()).toEqual(before);
+      expect(tableOf(embed)).toBe(embedBefore);
+      expect(readFileSync(join(outDir, 'indicators/eid-accounts-activated/index.html'), 'utf8')).toContain('Tài khoản VNeID đã kích hoạt');
+
+      // Code that would write a published file differently (simulated: the recorded fingerprint no longer matches).
+      const lockPath = join(dataDir, 'releases.lock.json');
+      writeFileSync(lockPath, readFileSync(lockPath, 'utf8').replace(/"figures\.csv":"[0-9a-f]{4}/, '"figures.csv":"0000'));
+      const refused = build();
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('/data/v/2024-07/figures.csv field "pinned output": found "different bytes"; expected the file as published with release 2024-07');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

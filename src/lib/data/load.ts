@@ -3,10 +3,10 @@ import { DataValidationError } from './errors.ts';
 import { parseCatalogue } from './catalogue.ts';
 import { parseJsonText } from './json-text.ts';
 import type { MonthBytes } from './release-lock.ts';
-import { checkAgainstLock, LOCK_FILE, parseLock } from './release-lock.ts';
+import { CATALOGUES_DIR, checkAgainstLock, LOCK_FILE, parseLock } from './release-lock.ts';
 import { decodeUtf8, parseMonthFile, releaseIdOf } from './month-file.ts';
 import { buildSeries, figuresOf, unexplainedDecreases } from './series.ts';
-import type { Dataset, Release } from './types.ts';
+import type { Dataset, Indicator, Release } from './types.ts';
 import { formatIssue } from './errors.ts';
 
 /** The files of a data directory, read by the caller (so this module stays pure). */
@@ -17,6 +17,8 @@ export interface DataFiles {
   months: Array<{ file: string; name: string; bytes: Uint8Array }>;
   /** `releases.lock.json`: what has been published (text absent when there is no lock yet). Omitted: not checked. */
   lock?: { file: string; text?: string };
+  /** The catalogue snapshots of `catalogues/`, by file name (`<id>.json`). */
+  catalogues?: Array<{ file: string; name: string; text: string }>;
 }
 
 /** Validates the whole dataset. Returns it with no issues, or every issue found across all files. */
@@ -98,6 +100,25 @@ export function validateDataset(files: DataFiles, options: { today?: string } = 
     const checked = checkAgainstLock(lock, months, dataRoot, files.lock.file);
     issues.push(...lockIssues, ...checked.issues);
     unrecorded = checked.unrecorded;
+    const pinnedCatalogues = new Map<string, Indicator[]>();
+    const snapshots = new Map((files.catalogues ?? []).map((c) => [c.name, c]));
+    const parsedSnapshots = new Map<string, Indicator[]>();
+    for (const locked of lock.releases) {
+      if (!locked.catalogue) continue;
+      const snapshot = snapshots.get(`${locked.catalogue}.json`);
+      if (!snapshot) {
+        issues.push({ file: `${dataRoot}${CATALOGUES_DIR}/${locked.catalogue}.json`, field: 'file', expected: `the catalogue snapshot release ${locked.id} was published with (${files.lock.file}); restore it from git: published releases are drawn with it` });
+        continue;
+      }
+      if (!parsedSnapshots.has(snapshot.name)) {
+        const json = parseJsonText(snapshot.text, snapshot.file);
+        const parsedSnapshot = json.issue ? { indicators: [], issues: [json.issue] } : parseCatalogue(json.json, snapshot.file, snapshot.text);
+        issues.push(...parsedSnapshot.issues);
+        parsedSnapshots.set(snapshot.name, parsedSnapshot.indicators);
+      }
+      pinnedCatalogues.set(locked.id, parsedSnapshots.get(snapshot.name)!);
+    }
+    if (pinnedCatalogues.size > 0) return { dataset: { indicators, releases, pinnedCatalogues }, issues, unrecorded };
   }
   return { dataset: { indicators, releases }, issues, unrecorded };
 }

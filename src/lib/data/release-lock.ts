@@ -18,6 +18,19 @@ export interface LockedRelease {
   /** Path inside the data directory, e.g. `months/2024-08.csv`. */
   file: string;
   sha256: string;
+  /** The catalogue as it stood when the release was recorded: `catalogues/<id>.json` (content-addressed). */
+  catalogue?: string;
+  /** sha256 of each file `/data/v/<id>/` serves, as first published (with a neutral site address). */
+  served?: Record<string, string>;
+}
+
+/** Folder (inside the data directory) of the catalogue snapshots pinned releases are drawn with. */
+export const CATALOGUES_DIR = 'catalogues';
+
+/** A catalogue snapshot's text and its content address (first 16 hex digits of its sha256). */
+export function catalogueSnapshot(indicators: unknown[]): { id: string; text: string } {
+  const text = `${JSON.stringify({ indicators }, null, 2)}\n`;
+  return { id: sha256(new TextEncoder().encode(text)).slice(0, 16), text };
 }
 
 export interface ReleaseLock {
@@ -81,9 +94,9 @@ export function checkAgainstLock(lock: ReleaseLock, months: readonly MonthBytes[
 }
 
 /** The lock with the given month files recorded (new ones added, re-recorded ones updated), in release order. */
-export function recordReleases(lock: ReleaseLock, months: readonly MonthBytes[]): ReleaseLock {
+export function recordReleases(lock: ReleaseLock, months: readonly MonthBytes[], pinned: ReadonlyMap<string, Pick<LockedRelease, 'catalogue' | 'served'>> = new Map()): ReleaseLock {
   const releases = new Map(lock.releases.map((r) => [r.id, r]));
-  for (const month of months) releases.set(month.id, { id: month.id, file: month.file, sha256: sha256(month.bytes) });
+  for (const month of months) releases.set(month.id, { id: month.id, file: month.file, sha256: sha256(month.bytes), ...pinned.get(month.id) });
   return { releases: [...releases.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }
 

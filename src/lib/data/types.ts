@@ -175,4 +175,6 @@ export interface Dataset {
   indicators: Indicator[];
   /** Sorted by id (oldest first). */
   releases: Release[];
+  /** For each published release recorded with one: the catalogue as it stood then, so pinned outputs never change with later wording. */
+  pinnedCatalogues?: ReadonlyMap<string, Indicator[]>;
 }

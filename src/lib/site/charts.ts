@@ -2,6 +2,7 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { defaultChartFor } from '../charts/spec.ts';
 import type { ChartData } from '../charts/render.ts';
 import { seriesAt } from '../data/releases.ts';
+import { pinnedDataset } from '../downloads/pinned.ts';
 import type { SiteModel } from './model.ts';
 
 /**
@@ -15,10 +16,12 @@ const dataByRelease = new WeakMap<SiteModel, Map<string, ChartData>>();
 
 export function chartDataAt(model: SiteModel, releaseId?: string): ChartData {
   const version = releaseId ?? model.latestRelease?.id ?? '';
-  if (releaseId === undefined || releaseId === model.latestRelease?.id) return { series: model.series, dataVersion: version };
+  // The latest release drawn with today's catalogue, unless it is pinned with its own.
+  if (releaseId === undefined || (releaseId === model.latestRelease?.id && !model.dataset.pinnedCatalogues?.has(releaseId))) return { series: model.series, dataVersion: version };
   const cache = dataByRelease.get(model) ?? new Map<string, ChartData>();
   dataByRelease.set(model, cache);
-  const cached = cache.get(releaseId) ?? { series: seriesAt(model.dataset, releaseId), dataVersion: version };
+  // A pinned release is drawn with its own catalogue: later renamings do not reach it.
+  const cached = cache.get(releaseId) ?? { series: seriesAt(pinnedDataset(model.dataset, releaseId), releaseId), dataVersion: version };
   cache.set(releaseId, cached);
   return cached;
 }
