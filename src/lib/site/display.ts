@@ -1,5 +1,5 @@
 import type { Figure, Indicator, Locale, Qualifier, Source } from '../data/types.ts';
-import { formatAsOf, formatChange, formatCompact, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
+import { formatAsOf, formatCompact, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
 import { t } from '../i18n/ui.ts';
 
 /**
@@ -43,12 +43,6 @@ export function displayCompact(indicator: Indicator, figure: Stated, locale: Loc
   if (figure.total !== undefined) return { value: qualified(figure.qualifier, formatRatio(figure.value, figure.total, locale), locale), unit: indicator.unit[locale] };
   if (indicator.kind === 'rate') return { value: qualified(figure.qualifier, formatPercent(figure.value, locale), locale), unit: '' };
   return { value: qualified(figure.qualifier, formatCompact(figure.value, locale), locale), unit: indicator.unit[locale] };
-}
-
-/** The change between two reports, in the indicator's unit ("+1,2 triệu"; "+5 điểm %" for rates). */
-export function displayChange(indicator: Indicator, change: number, locale: Locale): string {
-  if (indicator.kind === 'rate') return `${formatChange(change, locale)} ${locale === 'vi' ? 'điểm %' : 'pts'}`;
-  return formatChange(change, locale);
 }
 
 export function displayAsOf(figure: Pick<Figure, 'asOf'>, locale: Locale): string {
