@@ -5,11 +5,15 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
-// The site's public address; used for canonical URLs and hreflang alternates.
-const site = process.env.SITE_URL ?? 'https://de-an-06.example.org';
+import { siteAddress } from './src/lib/site/address.ts';
+
+// The site's public origin and base path (SITE_URL, BASE_PATH; unset: the local preview server).
+// See src/lib/site/address.ts.
+const address = siteAddress();
 
 export default defineConfig({
-  site,
+  site: address.root,
+  base: address.base,
   trailingSlash: 'always',
   // The build script (scripts/build.ts) passes a temporary outDir so a failed
   // build never touches the last good dist/.

@@ -20,6 +20,7 @@ import { validateArticles } from '../src/lib/content/articles.ts';
 import { seriesAt } from '../src/lib/data/releases.ts';
 import { pinnedOutputIssues, recordNewReleases } from './lib/record-releases.ts';
 import { noFigureWarnings } from '../src/lib/site/model.ts';
+import { SiteAddressError, siteAddress, type SiteAddress } from '../src/lib/site/address.ts';
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
@@ -35,6 +36,7 @@ process.env.CONTENT_DIR = contentDir;
 // Astro caches content entries; one cache per content folder, so builds of fixture and real content never mix.
 const cacheDir = join(root, 'node_modules', '.astro', createHash('sha256').update(contentDir).digest('hex').slice(0, 12));
 
+const address = addressOrStop();
 const outName = `${basename(outDir)}/`;
 const effects = nodeEffects((message) => console.warn(`! ${message}`));
 const { build: staging, staging: besideOutput } = outputPaths(outDir, process.pid, root);
@@ -88,7 +90,7 @@ try {
   }
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
   await timed('share images', () => writeShareImages(staging));
-  await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: process.env.SITE_URL ?? 'https://de-an-06.example.org' }));
+  await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root }));
   await timed('search index', () => writeSearchIndex(staging));
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
@@ -111,9 +113,32 @@ const figures = dataset.releases.reduce((sum, release) => sum + release.figures.
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 recordNewReleases(dataDir, unrecorded, dataset);
 console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')})`);
+console.log(address.preview
+  ? `  For the preview server: every link, embed snippet, feed and citation points at ${address.root} (SITE_URL is not set). Run npm run preview to see it; for the public site, build with SITE_URL=https://… (and BASE_PATH=/… under a sub-path).`
+  : `  For ${address.root}${address.base === '/' ? '' : ` (base path ${address.base})`}.`);
 
 function countHtml(dir: string): number {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+/**
+ * The public address of this build (SITE_URL, BASE_PATH). A production build (`--production` or PRODUCTION=1)
+ * must have one: without it every embed snippet, feed and citation would point at the preview server.
+ */
+function addressOrStop(): SiteAddress {
+  const production = process.argv.includes('--production') || /^(1|true|yes)$/i.test(process.env.PRODUCTION ?? '');
+  try {
+    const found = siteAddress();
+    if (production && found.preview) {
+      console.error('✗ Build stopped: a production build needs the site\'s public address. Set SITE_URL (and BASE_PATH when the site lives under a sub-path), e.g. SITE_URL=https://example.vn BASE_PATH=/de-an-06/ npm run build -- --production');
+      process.exit(1);
+    }
+    return found;
+  } catch (error) {
+    if (!(error instanceof SiteAddressError)) throw error;
+    console.error(`✗ Build stopped: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 /** Takes the lock on the output folder; if another build holds it, says so and stops at once. */

@@ -4,6 +4,7 @@
  * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release.
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
+import { absoluteUrl } from '../../src/lib/site/address.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -36,7 +37,7 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
   for (const chart of registry.values()) {
     for (const locale of ['vi', 'en'] as const) {
       const rendered = renderChart(chart.spec, data, locale);
-      const context = { locale, pageUrl: new URL(localePath(locale, chart.page[locale]), options.siteUrl).href, siteUrl: options.siteUrl };
+      const context = { locale, pageUrl: absoluteUrl(localePath(locale, chart.page[locale])), siteUrl: options.siteUrl };
       const svg = chartSvgFile(rendered, locale);
       files.set(downloadPath(locale, chart.spec.id, 'csv'), chartCsv(rendered, locale));
       files.set(downloadPath(locale, chart.spec.id, 'json'), chartJson(rendered, context));

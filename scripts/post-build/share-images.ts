@@ -7,6 +7,7 @@
  * file already in the output (from public/) is left alone. Cards are drawn in
  * parallel on libuv's thread pool; the same page always gives the same bytes.
  */
+import { withoutBase } from '../../src/lib/site/address.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -53,7 +54,8 @@ export function shareJob(html: string, outDir: string, page: string): Job | unde
   const meta = metaTags(html);
   const image = meta.get('og:image');
   if (!image) return undefined;
-  const pathname = decodeURIComponent(new URL(image, 'https://example.org/').pathname);
+  // The image's path in dist/: its URL without the origin and the base path (BASE_PATH).
+  const pathname = withoutBase(decodeURIComponent(new URL(image, 'https://example.org/').pathname));
   if (!pathname.endsWith('.png')) return undefined;
   const file = resolve(outDir, `.${pathname}`);
   if (!file.startsWith(resolve(outDir) + sep)) throw new Error(`${page}: og:image ${image} points outside the site`);

@@ -98,7 +98,7 @@ function figureRecord(dataset: Dataset, figure: Figure, relation: SameDateRelati
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The files of a snapshot (path relative to the snapshot folder → content). */
+/** The files of a snapshot (path relative to the snapshot folder → content); `siteUrl` is the site's root, ending in "/" (origin + base path). */
 export function datasetFiles(full: Dataset, release: string, siteUrl: string): Map<string, string> {
   const dataset: Dataset = { indicators: full.indicators, releases: full.releases.filter((r) => compareAsOf(r.id, release) <= 0) };
   const used = new Set(figuresOf(dataset.releases).map((f) => f.indicator));
@@ -107,7 +107,7 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
   const csv = stringify([FIGURE_COLUMNS.map((c) => c.name), ...figures.map((record) => FIGURE_COLUMNS.map((c) => (typeof record[c.name] === 'boolean' ? String(record[c.name]) : record[c.name])))], CSV_OPTIONS);
   const json = `${JSON.stringify({ data_version: release, licence: LICENCE.path, figures }, null, 2)}\n`;
   const catalogue = `${JSON.stringify({ data_version: release, indicators: dataset.indicators.filter((i) => used.has(i.id)) }, null, 2)}\n`;
-  const snapshotUrl = new URL(`/data/v/${release}/`, siteUrl).href;
+  const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
   const citation = { vi: citationText({ title: 'Bộ dữ liệu Đề án 06 qua số liệu', release, url: snapshotUrl, locale: 'vi' }), en: citationText({ title: 'Project 06 in Numbers dataset', release, url: snapshotUrl, locale: 'en' }) };
   const descriptor = {
     profile: 'data-package',
@@ -115,10 +115,10 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
     title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
     description: 'Figures on Vietnam\'s Project 06 (population data, electronic identification and authentication) collected from public reports; every row cites its source and quotes the sentence that holds the number. Values carry the source\'s qualifier ("more than", "nearly", "about": column qualifier); read value with it.',
     version: release,
-    homepage: new URL('/', siteUrl).href,
+    homepage: new URL('./', siteUrl).href,
     id: snapshotUrl,
     licenses: [{ name: LICENCE.name, title: LICENCE.title, path: LICENCE.path }],
-    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('/methodology/', siteUrl).href }],
+    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('methodology/', siteUrl).href }],
     keywords: ['Vietnam', 'Đề án 06', 'VNeID', 'digital identity', 'population data'],
     resources: [
       {

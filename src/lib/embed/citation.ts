@@ -15,7 +15,7 @@ export function citationText(options: { title: string; release: string; url: str
     : `${site}. “${title}”. Data version ${release}. ${url} (accessed ${accessed}).`;
 }
 
-/** Where a chart's downloads live: `/downloads/<lang>/<chart-id>.<ext>`. */
+/** Where a chart's downloads lie in dist/: `/downloads/<lang>/<chart-id>.<ext>` (links add the base path: sitePath). */
 export function downloadPath(locale: Locale, chartId: string, extension: 'png' | 'svg' | 'csv' | 'json'): string {
   return `/downloads/${locale}/${chartId}.${extension}`;
 }

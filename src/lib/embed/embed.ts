@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../site/address.ts';
 import type { RenderedChart } from '../charts/render.ts';
 import type { Locale } from '../data/types.ts';
 import { localePath } from '../i18n/routes.ts';
@@ -19,18 +20,18 @@ export function embedPath(chartId: string, release?: string): string {
   return release ? `embed/v/${release}/${chartId}` : `embed/${chartId}`;
 }
 
-export function embedUrl(site: URL | string, locale: Locale, chartId: string, release?: string): string {
-  return new URL(localePath(locale, embedPath(chartId, release)), site).href;
+export function embedUrl(locale: Locale, chartId: string, release?: string): string {
+  return absoluteUrl(localePath(locale, embedPath(chartId, release)));
 }
 
 /** Static oEmbed JSON of a chart (latest version), per language. */
-export function oembedUrl(site: URL | string, locale: Locale, chartId: string): string {
-  return new URL(`/oembed/${locale}/${chartId}.json`, site).href;
+export function oembedUrl(locale: Locale, chartId: string): string {
+  return absoluteUrl(`/oembed/${locale}/${chartId}.json`);
 }
 
 /** The resizer a host page loads once, whatever the number of embeds. */
-export function resizerUrl(site: URL | string): string {
-  return new URL('/embed.js', site).href;
+export function resizerUrl(): string {
+  return absoluteUrl('/embed.js');
 }
 
 /**

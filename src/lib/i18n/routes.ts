@@ -1,4 +1,5 @@
 import type { Locale } from '../data/types.ts';
+import { sitePath } from '../site/address.ts';
 
 /** The Vietnamese site lives at `/`, the English one under `/en/`. */
 export const DEFAULT_LOCALE: Locale = 'vi';
@@ -13,10 +14,16 @@ export function localeFromParam(lang: string | undefined): Locale {
 }
 
 /**
- * The URL of a page in a locale, from its locale-free path:
- * `localePath('en', 'indicators/x')` → `/en/indicators/x/`; `localePath('vi', '')` → `/`.
+ * The URL path of a page in a locale, from its locale-free path, under the site's base path (BASE_PATH, see
+ * src/lib/site/address.ts): `localePath('en', 'indicators/x')` → `/en/indicators/x/`; `localePath('vi', '')` → `/`;
+ * with BASE_PATH=/de-an-06/: `/de-an-06/en/indicators/x/`.
  */
 export function localePath(locale: Locale, path: string): string {
+  return sitePath(rootLocalePath(locale, path));
+}
+
+/** The same path without the base path: where the page lies in dist/. */
+export function rootLocalePath(locale: Locale, path: string): string {
   const clean = path.replace(/^\/+|\/+$/g, '');
   const prefix = locale === DEFAULT_LOCALE ? '' : `/${locale}`;
   return clean === '' ? `${prefix}/` : `${prefix}/${clean}/`;

@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../../lib/site/address.ts';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { articlesIn } from '../../collections.ts';
@@ -35,7 +36,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: t(locale, 'site.name'),
     description: t(locale, 'site.tagline'),
-    site: context.site ?? 'https://example.org',
+    site: absoluteUrl(localePath(locale, '')),
     items: newestFirst([...articles, ...bulletins]).map(({ date, ...item }) => ({ ...item, pubDate: date })),
     customData: `<language>${locale === 'vi' ? 'vi-VN' : 'en-US'}</language>`,
   });

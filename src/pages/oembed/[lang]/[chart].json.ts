@@ -1,3 +1,5 @@
+import { absoluteUrl } from '../../../lib/site/address.ts';
+import { localePath } from '../../../lib/i18n/routes.ts';
 import type { APIContext } from 'astro';
 import { getChartRegistry } from '../../../collections.ts';
 import { renderChart } from '../../../lib/charts/render.ts';
@@ -18,19 +20,18 @@ export async function getStaticPaths() {
 export function GET(context: APIContext) {
   const locale = context.params.lang as Locale;
   const { chart } = context.props as { chart: RegisteredChart };
-  const site = context.site ?? new URL('https://example.org');
   const rendered = renderChart(chart.spec, chartDataAt(getSiteModel()), locale);
   const height = defaultEmbedHeight(rendered);
   const body = {
     version: '1.0',
     type: 'rich',
     provider_name: t(locale, 'site.name'),
-    provider_url: new URL(locale === 'vi' ? '/' : '/en/', site).href,
+    provider_url: absoluteUrl(localePath(locale, '')),
     title: rendered.title,
-    html: embedSnippet({ src: embedUrl(site, locale, chart.spec.id), title: rendered.title, height, resizer: resizerUrl(site) }),
+    html: embedSnippet({ src: embedUrl(locale, chart.spec.id), title: rendered.title, height, resizer: resizerUrl() }),
     width: 680,
     height,
-    thumbnail_url: new URL(downloadPath(locale, chart.spec.id, 'png'), site).href,
+    thumbnail_url: absoluteUrl(downloadPath(locale, chart.spec.id, 'png')),
     thumbnail_width: 1360,
     thumbnail_height: Math.round((1360 / 680) * height),
     cache_age: 86400,
