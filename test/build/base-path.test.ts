@@ -5,11 +5,12 @@
  * file in dist/. Also: the build's address rules (preview default, production without SITE_URL, bad values).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../fixtures/fixture-data.ts';
+import { checkLinks } from '../../scripts/lib/dist-audit.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-base-'));
@@ -29,41 +30,6 @@ function build(env: Record<string, string>, args: string[] = [], out = outDir) {
 
 const files = () => readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(outDir, join(e.parentPath, e.name)));
 
-/** Every URL-looking value a file holds: attributes in HTML and XML, strings in JSON, url() in CSS. */
-function urlsIn(file: string, text: string): string[] {
-  const found: string[] = [];
-  if (file.endsWith('.html') || file.endsWith('.xml') || file.endsWith('.svg')) {
-    // Snippets inside <textarea> are HTML-escaped text: unescape them before reading their attributes.
-    const unescaped = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#34;/g, '"').replace(/&amp;/g, '&');
-    for (const m of unescaped.matchAll(/\b(?:href|src|content|action|poster|data-src)="([^"]*)"/g)) found.push(m[1]!);
-    for (const m of unescaped.matchAll(/<(?:loc|link|guid|url)>([^<]+)<\//g)) found.push(m[1]!);
-    for (const m of unescaped.matchAll(/\bhref="([^"]*)"/g)) found.push(m[1]!);
-  } else if (file.endsWith('.json') || file.endsWith('.webmanifest')) {
-    // Strings inside strings (the oEmbed snippet) are escaped: \" ends a URL too.
-    for (const m of text.matchAll(/"((?:https?:\/\/|\/)[^"\s\\]*)/g)) found.push(m[1]!);
-  } else if (file.endsWith('.css')) {
-    for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) found.push(m[1]!);
-  } else if (file.endsWith('.txt')) {
-    for (const m of text.matchAll(/https?:\/\/\S+/g)) found.push(m[0]);
-  }
-  return found;
-}
-
-/** The dist/ file a site URL names, or undefined when it is not one of ours. */
-function ownPath(url: string): string | undefined {
-  if (url.startsWith(`${ORIGIN}/`)) return new URL(url).pathname;
-  if (url.startsWith('/') && !url.startsWith('//')) return url.split(/[?#]/)[0];
-  return undefined;
-}
-
-function existsInDist(pathname: string): boolean {
-  const file = join(outDir, decodeURIComponent(pathname.slice(BASE.length)));
-  if (!existsSync(file)) return false;
-  // A data snapshot's folder is its identifier (datapackage.json "id"), not a page.
-  if (statSync(file).isDirectory()) return existsSync(join(file, 'index.html')) || existsSync(join(file, 'datapackage.json'));
-  return true;
-}
-
 beforeAll(() => {
   const result = build({ SITE_URL: ORIGIN, BASE_PATH: BASE }, ['--production']);
   if (result.status !== 0) throw new Error(`base-path build failed:\n${result.stdout}\n${result.stderr}`);
@@ -73,24 +39,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a site built for a sub-path', () => {
   it('keeps every URL it writes under the base path, each naming a file in dist/', () => {
-    const outside: string[] = [];
-    const missing: string[] = [];
-    let checked = 0;
-    for (const file of files()) {
-      if (!/\.(html|xml|json|css|txt|webmanifest|svg)$/.test(file) || file.startsWith('pagefind/')) continue;
-      // Data snapshots of past releases are pinned: they are checked against the release lock, not here.
-      const text = readFileSync(join(outDir, file), 'utf8');
-      for (const url of urlsIn(file, text)) {
-        const path = ownPath(url);
-        if (path === undefined) continue;
-        checked++;
-        if (!path.startsWith(BASE)) outside.push(`${file}: ${url}`);
-        else if (!existsInDist(path)) missing.push(`${file}: ${url}`);
-      }
-    }
-    expect(checked).toBeGreaterThan(500);
-    expect(outside.slice(0, 20)).toEqual([]);
-    expect(missing.slice(0, 20)).toEqual([]);
+    const links = checkLinks(outDir, ORIGIN, BASE);
+    expect(links.checked).toBeGreaterThan(500);
+    expect(links.outside.slice(0, 20)).toEqual([]);
+    expect(links.missing.slice(0, 20)).toEqual([]);
   });
 
   it('points nothing at the preview server', () => {
