@@ -109,13 +109,13 @@ function chartRelations(chart: ChartView): Map<Figure, SameDateRelation> {
 
 /**
  * One CSV cell as csv-stringify writes it with CSV_OPTIONS (chart-files.ts; a unit test holds the two equal):
- * quoted when it holds a comma, a quote or a line end; a text cell a spreadsheet would run as a formula gets a leading `'`.
+ * quoted when it holds a comma, a quote or a `\n` (the record delimiter; a lone `\r` is not quoted, as csv-stringify does); a text cell a spreadsheet would run as a formula gets a leading `'`.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') return String(value);
   const text = /^[-=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(value) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",\n]/.test(value) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** UTF-8 without BOM, header row, ISO dates, dot decimals, one figure per row, `\n` line ends; no cell runs as a formula. */
