@@ -4,9 +4,6 @@ import { formatAsOf } from '../format/index.ts';
 /** The explorer's words, in both languages: the controls (built at build time) and what the browser writes. */
 export const EXPLORE_TEXT = {
   vi: {
-    pageTitle: 'Khám phá số liệu',
-    pageIntro: 'Chọn chỉ số, khoảng thời gian và cách xem; đường liên kết giữ đúng khung xem bạn thấy để chia sẻ, nhúng hoặc tải về. Chỉ những chỉ số cùng loại và cùng đơn vị mới được đặt chung một trục.',
-    presetsHeading: 'So sánh có sẵn',
     controls: 'Tùy chọn khung xem',
     viewAs: 'Xem dưới dạng',
     chart: 'Biểu đồ',
@@ -27,13 +24,8 @@ export const EXPLORE_TEXT = {
     embed: 'Mã nhúng khung xem này',
     download: 'Tải khung xem này',
     empty: 'Không có số liệu nào trong khoảng thời gian này.',
-    incompatible: 'không cùng loại hoặc đơn vị',
-    full: 'đã đủ số chỉ số',
   },
   en: {
-    pageTitle: 'Explore the figures',
-    pageIntro: 'Choose indicators, a time range and a view; the link keeps exactly the view you see, to share, embed or download. Only indicators of the same kind and unit share an axis.',
-    presetsHeading: 'Ready-made comparisons',
     controls: 'View options',
     viewAs: 'Show as',
     chart: 'Chart',
@@ -54,8 +46,6 @@ export const EXPLORE_TEXT = {
     embed: 'Embed code for this view',
     download: 'Download this view',
     empty: 'No figure falls in this time range.',
-    incompatible: 'another kind or unit',
-    full: 'the chart is full',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

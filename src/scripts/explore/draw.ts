@@ -1,22 +1,42 @@
 /**
- * Draws a time series in the browser with d3, from the same layout the build gives Plot (charts/view.ts
+ * Draws a time series in the browser with d3 (d3-scale for positions, d3-time for the date ticks, d3-shape for the
+ * lines; the data join is done by hand: the marks are drawn anew on each change), from the same layout the build gives Plot (charts/view.ts
  * `timeSeriesLayout`): the same domains, ticks, tick labels, margins, classes and marks — a line only within a run of
  * comparable figures, a hollow dot for a qualified figure, a dashed rule at a break, the target as a dashed rule —
  * so a redrawn chart looks like the one the page arrived with. No style attribute: presentation attributes and
  * classes only (the page's CSS colours `.series-<k>`), so it draws under a strict Content-Security-Policy.
  */
-import { scaleLinear, scaleUtc } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { select } from 'd3-selection';
+import { utcTicks } from 'd3-time';
 import type { PlacedFigure, TimeSeriesLayout } from '../../lib/charts/view.ts';
 import { TIME_SERIES_MARGINS, fittedMargins } from '../../lib/charts/view.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+type Attributes = Record<string, string | number>;
+
+/** An SVG element with attributes (never a style attribute). */
+function node<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes): SVGElementTagNameMap[K];
+function node(tag: string, attributes: Attributes): SVGElement;
+function node(tag: string, attributes: Attributes): SVGElement {
+  const element = document.createElementNS(SVG, tag) as SVGElement;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'xmlns') element.setAttributeNS('http://www.w3.org/2000/xmlns/', name, String(value));
+    else element.setAttribute(name, String(value));
+  }
+  return element;
+}
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** The scales of a layout inside margins. */
+/**
+ * The scales of a layout inside margins. Time is a linear scale over milliseconds ticked by d3-time's `utcTicks`:
+ * exactly what d3's scaleUtc (and so Plot) computes, without the date formatting code scaleUtc carries (our tick
+ * labels come from the shared formatters).
+ */
 function scales(layout: TimeSeriesLayout, size: { width: number; height: number }, left: number, right: number) {
-  const x = scaleUtc().domain(layout.xDomain).range([left, size.width - right]);
+  const time = scaleLinear().domain(layout.xDomain.map(Number)).range([left, size.width - right]);
+  const x = Object.assign((date: Date) => time(date.getTime()), { ticks: (count: number) => utcTicks(layout.xDomain[0], layout.xDomain[1], count) });
   const y = scaleLinear().domain(layout.yDomain).range([size.height - TIME_SERIES_MARGINS.bottom, TIME_SERIES_MARGINS.top]);
   // As Plot does with nice: true: niced to d3's default count, then ticked with the layout's.
   if (layout.yNice) y.nice();
@@ -38,77 +58,55 @@ export function drawTimeSeries(layout: TimeSeriesLayout, size: { width: number; 
   const xTicks = x.ticks(layout.xTicks);
   const yTicks = y.ticks(layout.yTicks);
 
-  const svg = select(document.createElementNS(SVG, 'svg'))
-    .attr('xmlns', SVG)
-    .attr('class', 'chart-svg')
-    .attr('role', 'img')
-    .attr('aria-labelledby', ids.title)
-    .attr('aria-describedby', ids.summary)
-    .attr('focusable', 'false')
-    .attr('viewBox', `0 0 ${size.width} ${size.height}`)
-    .attr('width', size.width)
-    .attr('height', size.height)
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 13)
-    .attr('font-family', 'inherit')
-    .attr('fill', 'currentColor');
+  const svg = node('svg', {
+    xmlns: SVG, class: 'chart-svg', role: 'img', 'aria-labelledby': ids.title, 'aria-describedby': ids.summary, focusable: 'false',
+    viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height,
+    'text-anchor': 'middle', 'font-size': 13, 'font-family': 'inherit', fill: 'currentColor',
+  });
+  const group = (attributes: Attributes) => svg.appendChild(node('g', attributes));
+  /** One shape per datum in a group: the data join, by hand (the marks are drawn anew on every change). */
+  const join = <T>(parent: SVGElement, tag: string, data: readonly T[], attributes: (d: T) => Attributes, text?: (d: T) => string) => {
+    for (const d of data) {
+      const shape = parent.appendChild(node(tag, attributes(d)));
+      if (text) shape.textContent = text(d);
+    }
+  };
 
   // Grid, y ticks and labels.
-  svg.append('g').attr('stroke-opacity', 0.1).attr('stroke', 'currentColor').attr('aria-hidden', 'true')
-    .selectAll('line').data(yTicks).join('line')
-    .attr('x1', left).attr('x2', size.width - right).attr('y1', (d) => round(y(d))).attr('y2', (d) => round(y(d)));
-  svg.append('g').attr('stroke', 'currentColor').attr('fill', 'none').attr('aria-hidden', 'true')
-    .selectAll('path').data(yTicks).join('path')
-    .attr('d', 'M0,0L-6,0').attr('transform', (d) => `translate(${left},${round(y(d))})`);
-  svg.append('g').attr('transform', 'translate(-9,0)').attr('font-variant', 'tabular-nums').attr('text-anchor', 'end')
-    .selectAll('text').data(yTicks).join('text')
-    .attr('transform', (d) => `translate(${left},${round(y(d))})`).attr('y', '0.3em').text(layout.yTickFormat);
+  join(group({ 'stroke-opacity': 0.1, stroke: 'currentColor', 'aria-hidden': 'true' }), 'line', yTicks, (d) => ({ x1: left, x2: size.width - right, y1: round(y(d)), y2: round(y(d)) }));
+  join(group({ stroke: 'currentColor', fill: 'none', 'aria-hidden': 'true' }), 'path', yTicks, (d) => ({ d: 'M0,0L-6,0', transform: `translate(${left},${round(y(d))})` }));
+  join(group({ transform: 'translate(-9,0)', 'font-variant': 'tabular-nums', 'text-anchor': 'end' }), 'text', yTicks, (d) => ({ transform: `translate(${left},${round(y(d))})`, y: '0.3em' }), layout.yTickFormat);
   // x ticks and labels.
-  svg.append('g').attr('stroke', 'currentColor').attr('fill', 'none').attr('aria-hidden', 'true')
-    .selectAll('path').data(xTicks).join('path')
-    .attr('d', 'M0,0L0,6').attr('transform', (d) => `translate(${round(x(d))},${bottom})`);
-  svg.append('g').attr('transform', 'translate(0,9)').attr('font-variant', 'tabular-nums')
-    .selectAll('text').data(xTicks).join('text')
-    .attr('transform', (d) => `translate(${round(x(d))},${bottom})`).attr('y', '0.7em').text(layout.xTickFormat);
+  join(group({ stroke: 'currentColor', fill: 'none', 'aria-hidden': 'true' }), 'path', xTicks, (d) => ({ d: 'M0,0L0,6', transform: `translate(${round(x(d))},${bottom})` }));
+  join(group({ transform: 'translate(0,9)', 'font-variant': 'tabular-nums' }), 'text', xTicks, (d) => ({ transform: `translate(${round(x(d))},${bottom})`, y: '0.7em' }), layout.xTickFormat);
 
   // Targets: a dashed rule, labelled at the left.
   for (const target of layout.targets) {
     const at = round(y(target.value));
-    svg.append('g').attr('class', 'target').attr('stroke', 'currentColor').attr('stroke-dasharray', '4 3')
-      .append('line').attr('x1', left).attr('x2', size.width - right).attr('y1', at).attr('y2', at);
-    svg.append('g').attr('class', 'target').attr('text-anchor', 'start')
-      .append('text').attr('x', left).attr('y', at).attr('dy', -7).text(target.label);
+    join(group({ class: 'target', stroke: 'currentColor', 'stroke-dasharray': '4 3' }), 'line', [target], () => ({ x1: left, x2: size.width - right, y1: at, y2: at }));
+    join(group({ class: 'target', 'text-anchor': 'start' }), 'text', [target], () => ({ x: left, y: at, dy: -7 }), (d) => d.label);
   }
   // Breaks: a dashed rule at the first figure of a new definition, labelled in the top margin.
   if (layout.breaks.length > 0) {
-    svg.append('g').attr('class', 'series-break').attr('stroke', 'currentColor').attr('stroke-dasharray', '3 3')
-      .selectAll('line').data(layout.breaks).join('line')
-      .attr('x1', (d) => round(x(d.date))).attr('x2', (d) => round(x(d.date))).attr('y1', top).attr('y2', bottom);
-    svg.append('g').attr('class', 'series-break').attr('font-size', 11)
-      .selectAll('text').data(layout.breaks).join('text')
-      .attr('x', (d) => round(x(d.date))).attr('y', top).attr('dx', (d) => (d.nearEnd ? -4 : 4)).attr('dy', -9)
-      .attr('text-anchor', (d) => (d.nearEnd ? 'end' : 'start')).text(layout.breakLabel);
+    join(group({ class: 'series-break', stroke: 'currentColor', 'stroke-dasharray': '3 3' }), 'line', layout.breaks, (d) => ({ x1: round(x(d.date)), x2: round(x(d.date)), y1: top, y2: bottom }));
+    join(group({ class: 'series-break', 'font-size': 11 }), 'text', layout.breaks, (d) => ({ x: round(x(d.date)), y: top, dx: d.nearEnd ? -4 : 4, dy: -9, 'text-anchor': d.nearEnd ? 'end' : 'start' }), () => layout.breakLabel);
   }
-  // Lines within runs, then dots: filled for an exact figure, hollow for a qualified one.
+  // Lines within runs (d3-shape), then dots: filled for an exact figure, hollow for a qualified one.
   const path = line<{ date: Date; value: number }>().x((d) => round(x(d.date))).y((d) => round(y(d.value)));
   layout.lines.forEach((points, k) => {
     const runs: Array<typeof points> = [];
     for (const p of points) (runs[p.run] ??= []).push(p);
-    if (runs.length === 0) return;
-    svg.append('g').attr('class', `series series-${k}`).attr('stroke', 'currentColor').attr('stroke-width', 2).attr('fill', 'none')
-      .attr('stroke-linecap', 'round').attr('stroke-linejoin', 'round')
-      .selectAll('path').data(runs.filter(Boolean)).join('path').attr('d', (run) => path(run) ?? '');
+    if (points.length === 0) return;
+    join(group({ class: `series series-${k}`, stroke: 'currentColor', 'stroke-width': 2, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }), 'path', runs.filter(Boolean), (run) => ({ d: path(run) ?? '' }));
   });
-  const dots = (group: string, filled: boolean, k: number, data: PlacedFigure[]) => {
+  const dots = (kind: string, filled: boolean, k: number, data: PlacedFigure[]) => {
     if (data.length === 0) return;
-    svg.append('g').attr('class', `series series-${k} points ${group}`)
-      .attr('stroke-width', filled ? 1.5 : 2).attr('stroke', filled ? 'var(--chart-bg, #fff)' : 'currentColor').attr('fill', filled ? 'currentColor' : 'var(--chart-bg, #fff)')
-      .selectAll('circle').data(data).join('circle')
-      .attr('data-i', (d) => d.i).attr('r', filled ? 4.5 : 4).attr('cx', (d) => round(x(d.date))).attr('cy', (d) => round(y(d.value)));
+    const g = group({ class: `series series-${k} points ${kind}`, 'stroke-width': filled ? 1.5 : 2, stroke: filled ? 'var(--chart-bg, #fff)' : 'currentColor', fill: filled ? 'currentColor' : 'var(--chart-bg, #fff)' });
+    join(g, 'circle', data, (d) => ({ 'data-i': d.i, r: filled ? 4.5 : 4, cx: round(x(d.date)), cy: round(y(d.value)) }));
   };
   layout.lines.forEach((_, k) => {
     dots(`points-${k}`, true, k, layout.drawn.filter((d) => d.group === `points-${k}`));
     dots(`hollow-points-${k}`, false, k, layout.drawn.filter((d) => d.group === `hollow-points-${k}`));
   });
-  return svg.node()!;
+  return svg;
 }

@@ -13,7 +13,6 @@ import { CHART_SIZES, chartElementIds, timeSeriesLayout, timeSeriesView, tooltip
 import type { ExploreState, IndicatorData } from '../../lib/explore/state.ts';
 import { canShareAxis, exploreQuery, exploreSpec, hasExploreState, parseExploreState, seriesFromData, seriesInRange } from '../../lib/explore/state.ts';
 import { EXPLORE_TEXT, rangeSentence } from '../../lib/explore/text.ts';
-import { chartCsv, chartJson } from '../../lib/downloads/chart-records.ts';
 import { figureStatuses } from '../../lib/site/figure-statuses.ts';
 import { displayAsOf, displayExact, publisherLabel } from '../../lib/site/display.ts';
 import { formatAsOf } from '../../lib/format/index.ts';
@@ -352,74 +351,14 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     return `${state.indicators.join('+')}${range}.${ext}`;
   }
 
-  function save(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = element('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  /** The drawn wide chart as a file that stands alone: colours and type resolved from the page's CSS, title, source, version. */
-  function standaloneSvg(): string {
-    const live = drawnWide!;
-    const copy = live.cloneNode(true) as SVGSVGElement;
-    const originals = [live, ...live.querySelectorAll('*')];
-    const copies = [copy, ...copy.querySelectorAll('*')];
-    originals.forEach((node, k) => {
-      const style = getComputedStyle(node);
-      const target = copies[k]!;
-      for (const property of ['fill', 'stroke', 'color', 'font-family', 'stroke-opacity'] as const) {
-        const value = style.getPropertyValue(property);
-        if (value && value !== 'none') target.setAttribute(property, value);
-        else if (value === 'none' && property !== 'color') target.setAttribute(property, 'none');
-      }
-    });
-    const background = getComputedStyle(document.body).backgroundColor || '#fff';
-    const foreground = getComputedStyle(figure).color;
-    const width = CHART_SIZES.wide.width;
-    const chartHeight = CHART_SIZES.wide.height;
-    copy.setAttribute('x', '0');
-    copy.setAttribute('y', '64');
-    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const publishers = [...new Set(view!.sources.map((s) => publisherLabel(s, locale)))].join('; ');
-    const footer = `${t(locale, 'figure.source')}: ${publishers} · ${t(locale, 'site.name')} · ${t(locale, 'footer.version')}: ${dataVersion}`;
-    const height = chartHeight + 64 + 40;
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escape(getComputedStyle(figure).fontFamily).replace(/"/g, "'")}">`
-      + `<rect width="100%" height="100%" fill="${background}"/>`
-      + `<text x="0" y="22" font-size="18" font-weight="bold" fill="${foreground}">${escape(view!.title)}</text>`
-      + `<text x="0" y="46" font-size="13" fill="${foreground}">${escape(rangeSentence(locale, state.from, state.to).replace(/: $/, ''))}</text>`
-      + new XMLSerializer().serializeToString(copy)
-      + `<text x="0" y="${height - 12}" font-size="11" fill="${foreground}">${escape(footer)}</text></svg>`;
-  }
-
+  /** The files of the view: their code loads on the first download (files.ts), not with the explorer. */
   async function download(kind: string): Promise<void> {
-    if (!view) return;
-    const context = { locale, pageUrl: shareUrl(), siteUrl: root.dataset.site ?? location.origin };
-    if (kind === 'csv') return save(new Blob([chartCsv(view, locale)], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
-    if (kind === 'json') return save(new Blob([chartJson(view, context)], { type: 'application/json' }), fileName('json'));
-    const svg = standaloneSvg();
-    if (kind === 'svg') return save(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
-    // PNG: the same SVG, drawn at 2× on a canvas.
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    try {
-      const image = new Image();
-      image.src = url;
-      await image.decode();
-      const canvas = element('canvas');
-      canvas.width = image.naturalWidth * 2;
-      canvas.height = image.naturalHeight * 2;
-      const context2d = canvas.getContext('2d')!;
-      context2d.scale(2, 2);
-      context2d.drawImage(image, 0, 0);
-      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-      if (blob) save(blob, fileName('png'));
-    } finally {
-      URL.revokeObjectURL(url);
-    }
+    if (!view || !drawnWide) return;
+    const { saveView } = await import('./files.ts');
+    await saveView(kind, {
+      view, locale, dataVersion, svg: drawnWide, figure, name: fileName(kind), range: rangeSentence(locale, state.from, state.to).replace(/: $/, ''),
+      context: { locale, pageUrl: shareUrl(), siteUrl: root.dataset.site ?? location.origin },
+    });
   }
 
   /** What a control asks for. */
