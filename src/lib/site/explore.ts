@@ -9,6 +9,9 @@ import type { SiteModel } from './model.ts';
  * and the ready-made comparisons listed (and drawn) on the explore page.
  */
 
+/** The explore page's locale-free path in each language: /kham-pha/ and /en/explore/. */
+export const EXPLORE_PATH = { vi: 'kham-pha', en: 'explore' } as const;
+
 /** Indicators whose own chart is a time series (two figures or more), in catalogue order; with `id`, those sharing its axis. */
 export function explorerCandidates(model: SiteModel, id?: string): Indicator[] {
   const drawable = model.publishedIndicators.filter((indicator) => defaultChartFor(model.series.get(indicator.id)!).kind === 'time-series');
