@@ -118,18 +118,21 @@ async function report(buildSeconds: number, buildSummary: string): Promise<void>
   const explorerCode = explorerChunks(explorerPage);
   const dataFile = join(outDir, 'explore-data', `${indicator}.json`);
   console.log(`\nExplorer code on first use: ${triple(explorerCode.size)} (budget ${EXPLORER_BUDGET_KB} KB brotli: ${explorerCode.size.brotli <= EXPLORER_BUDGET_KB * 1024 ? 'within budget' : 'over budget'})  [${explorerCode.files.join(', ')}]`);
+  if (explorerCode.laterFiles.length > 0) console.log(`Explorer code on the first download of a view: ${triple(explorerCode.later)}  [${explorerCode.laterFiles.join(', ')}]; all explorer code: ${kb(explorerCode.size.brotli + explorerCode.later.brotli)} brotli`);
   if (existsSync(dataFile)) console.log(`Explorer data for ${indicator}: ${triple(size(readFileSync(dataFile)))} (/explore-data/${indicator}.json, fetched once)`);
   const timings = await redrawTimings(explorerPage);
   for (const [label, values] of Object.entries(timings)) {
     if (values.length === 0) continue;
-    console.log(`Redraw after a ${label} change, ${explorerPage} (${indicatorFigures} figures): median ${median(values).toFixed(1)} ms of ${values.length} (budget ${REDRAW_BUDGET_MS} ms; min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`);
+    console.log(`Redraw after ${label === "indicator" ? "an" : "a"} ${label} change, ${explorerPage} (${indicatorFigures} figures): median ${median(values).toFixed(1)} ms of ${values.length} (budget ${REDRAW_BUDGET_MS} ms; min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`);
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+}
 
 /** The explorer's chunks: what the dynamic import of explorer.*.js loads beyond the page's own scripts. */
-function explorerChunks(path: string): { size: Size; files: string[] } {
+function explorerChunks(path: string): { size: Size; files: string[]; later: Size; laterFiles: string[] } {
   const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
   const pageUrl = posix.join(path, 'index.html');
   const loaded = new Set<string>();
@@ -139,11 +142,18 @@ function explorerChunks(path: string): { size: Size; files: string[] } {
     if (src) follow(resolveUrl(src, pageUrl), loaded, lazy);
   }
   const entry = [...lazy].find((url) => /\/explorer\.[\w-]+\.js$/.test(url));
-  if (!entry) return { size: ZERO, files: [] };
+  if (!entry) return { size: ZERO, files: [], later: ZERO, laterFiles: [] };
   const chunks = new Set<string>();
-  follow(entry, chunks, new Set());
+  const later = new Set<string>();
+  follow(entry, chunks, later);
   const files = [...chunks].filter((url) => !loaded.has(url));
-  return { size: files.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO), files: files.map((url) => posix.basename(url)) };
+  const onDownload = [...later].filter((url) => !chunks.has(url) && !loaded.has(url));
+  return {
+    size: files.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO),
+    files: files.map((url) => posix.basename(url)),
+    later: onDownload.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO),
+    laterFiles: onDownload.map((url) => posix.basename(url)),
+  };
 }
 
 /**
