@@ -4,7 +4,7 @@
  */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EMBED_ATTRIBUTE, EMBED_HEIGHT, EMBED_MESSAGE_TYPE, clampEmbedHeight, embedSizeMessage, embedSnippet, resizerScript } from '../../src/lib/embed/embed.ts';
+import { EMBED_ATTRIBUTE, EMBED_HEIGHT, EMBED_MESSAGE_TYPE, EMBED_REQUEST_TYPE, clampEmbedHeight, embedSizeMessage, embedSnippet, resizerScript } from '../../src/lib/embed/embed.ts';
 import { readSiteAddress } from '../../src/lib/site/address.ts';
 import { CACHE_CONTROL, EMBED_CSP, PAGE_CSP, headerRules, headersFile, headersFor, isEmbedPath } from '../../src/lib/site/security-headers.ts';
 
@@ -33,7 +33,9 @@ describe('embed size message', () => {
 
 interface FakeFrame {
   src: string;
-  contentWindow: object;
+  contentWindow: { postMessage: (data: unknown, target: string) => void };
+  /** The messages embed.js sent to this frame. */
+  received: unknown[];
   attributes: Map<string, string>;
   hasAttribute(name: string): boolean;
   setAttribute(name: string, value: string): void;
@@ -44,7 +46,8 @@ function hostPage(script: string, frames: Array<{ src: string; marked: boolean }
   const listeners: Array<(event: { origin: string; source: object; data: unknown }) => void> = [];
   const fakeFrames: FakeFrame[] = frames.map(({ src, marked }) => {
     const attributes = new Map<string, string>(marked ? [[EMBED_ATTRIBUTE, '']] : []);
-    return { src, contentWindow: {}, attributes, hasAttribute: (name) => attributes.has(name), setAttribute: (name, value) => void attributes.set(name, value) };
+    const received: unknown[] = [];
+    return { src, received, contentWindow: { postMessage: (data) => void received.push(data) }, attributes, hasAttribute: (name) => attributes.has(name), setAttribute: (name, value) => void attributes.set(name, value) };
   });
   const window: Record<string, unknown> = { addEventListener: (type: string, listener: (typeof listeners)[number]) => type === 'message' && listeners.push(listener) };
   const document = {
@@ -67,7 +70,9 @@ describe('embed.js (resizerScript)', () => {
 
   it('trusts the one origin written in, never "*"', () => {
     expect(script).toContain(`var ORIGIN = "${ORIGIN}";`);
-    expect(script).not.toMatch(/'\*'|"\*"/);
+    // The one "*" is where it asks our frames for their size (a request without data), never what it trusts.
+    expect(script.match(/'\*'|"\*"/g)).toEqual(["'*'"]);
+    expect(script).toContain("postMessage({ type: REQUEST, version: VERSION }, '*')");
     expect(() => resizerScript('not a url')).toThrow();
   });
 
@@ -99,9 +104,19 @@ describe('embed.js (resizerScript)', () => {
     const window: Record<string, unknown> = {};
     let added = 0;
     window.addEventListener = () => added++;
-    runInNewContext(script, { window, document: {}, location: { href: 'https://x.example/' }, URL });
-    runInNewContext(script, { window, document: {}, location: { href: 'https://x.example/' }, URL });
+    const document = { querySelectorAll: () => [] };
+    runInNewContext(script, { window, document, location: { href: 'https://x.example/' }, URL });
+    runInNewContext(script, { window, document, location: { href: 'https://x.example/' }, URL });
     expect(added).toBe(1);
+  });
+
+  it('on start, asks our embeds (only) for their size, in case they reported before it loaded', () => {
+    const host = hostPage(script, [
+      { src: `${ORIGIN}/embed/x/`, marked: true },
+      { src: `${ORIGIN}/embed/y/`, marked: false },
+      { src: 'https://ads.example.net/frame', marked: true },
+    ]);
+    expect(host.frames.map((frame) => frame.received)).toEqual([[{ type: EMBED_REQUEST_TYPE, version: 1 }], [], []]);
   });
 });
 

@@ -11,13 +11,20 @@ import { localePath } from '../i18n/routes.ts';
  *
  * postMessage protocol (embed page → host page), version 1:
  *   { type: "de-an-06:embed-size", version: 1, chart: "<chart-id>", height: <CSS px, 1…20000> }
- * sent on load and whenever the embed's content height changes.
+ * sent on load, whenever the embed's content height changes, and when the host's resizer asks for it with
+ *   { type: "de-an-06:embed-request-size", version: 1 }   (host page → embed page, on the resizer's start).
  *
  * The resizer honours a message only when all of these hold: it comes from the site's own origin (written into
  * embed.js from SITE_URL; never "*"), its type and version are these, its height is a finite number, and it comes
  * from an `<iframe data-de-an-06-embed>` whose src has that origin. The height is clamped to 1…20000.
  */
 export const EMBED_MESSAGE_TYPE = 'de-an-06:embed-size';
+/**
+ * host page → embed page: "report your height now". embed.js sends it to each of our iframes when it starts, so an
+ * embed that loaded (and reported) before the script did still gets sized. It carries no data; the embed page only
+ * answers with its size message.
+ */
+export const EMBED_REQUEST_TYPE = 'de-an-06:embed-request-size';
 /** The protocol's version: a message with another (or none) is ignored. */
 export const EMBED_PROTOCOL_VERSION = 1;
 /** The heights (CSS px) the resizer sets; the embed page clamps what it sends the same way. */
@@ -77,6 +84,7 @@ export function resizerScript(origin: string): string {
   const constants = {
     ORIGIN: expected,
     TYPE: EMBED_MESSAGE_TYPE,
+    REQUEST: EMBED_REQUEST_TYPE,
     VERSION: EMBED_PROTOCOL_VERSION,
     MIN: EMBED_HEIGHT.min,
     MAX: EMBED_HEIGHT.max,
@@ -105,20 +113,31 @@ ${Object.entries(constants).map(([name, value]) => `  var ${name} = ${JSON.strin
       return '';
     }
   }
+  function ours() {
+    var found = [];
+    var frames = document.querySelectorAll('iframe[' + ATTRIBUTE + ']');
+    for (var i = 0; i < frames.length; i++) if (originOf(frames[i].src) === ORIGIN) found.push(frames[i]);
+    return found;
+  }
   window.addEventListener('message', function (event) {
     if (event.origin !== ORIGIN) return;
     var data = event.data;
     if (!data || typeof data !== 'object' || data.type !== TYPE || data.version !== VERSION) return;
     if (typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
     var height = Math.min(MAX, Math.max(MIN, Math.ceil(data.height)));
-    var frames = document.querySelectorAll('iframe[' + ATTRIBUTE + ']');
+    var frames = ours();
     for (var i = 0; i < frames.length; i++) {
-      var frame = frames[i];
-      if (frame.contentWindow !== event.source || originOf(frame.src) !== ORIGIN) continue;
-      frame.setAttribute('height', String(height));
-      frame.setAttribute(RESIZED, 'true');
+      if (frames[i].contentWindow !== event.source) continue;
+      frames[i].setAttribute('height', String(height));
+      frames[i].setAttribute(RESIZED, 'true');
     }
   });
+  // Embeds that loaded before this script already sent their size: ask them again (a request carries no data;
+  // any target because a frame still loading is not yet on ORIGIN, and posting to it with ORIGIN logs an error).
+  var loaded = ours();
+  for (var k = 0; k < loaded.length; k++) {
+    if (loaded[k].contentWindow) loaded[k].contentWindow.postMessage({ type: REQUEST, version: VERSION }, '*');
+  }
 })();
 `;
 }
