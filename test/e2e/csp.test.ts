@@ -307,13 +307,19 @@ describe('features that needed inline code still work under the CSP', () => {
     });
   }
 
-  it('the citation gets its access date and tooltips load (external scripts ran)', async () => {
+  it('the citation gets its access date, tooltips load (external scripts ran), chart text is 13px as before', async () => {
     const { context, page, problems } = await watch();
     try {
       await page.goto(`${publisher!.origin}/indicators/${CHART}/`);
       await expect.poll(() => page.locator('[data-citation]').first().textContent()).not.toContain('[ngày truy cập]');
       await page.locator('.chart-plot').first().scrollIntoViewIfNeeded();
       await page.locator('.chart-plot[data-enhanced="true"]').first().waitFor({ state: 'attached', timeout: 5_000 });
+      // Charts look as they did with Plot's style="" (blocked now): 13px text in the page's font, tabular figures.
+      const text = await page.locator('svg.chart-svg').filter({ visible: true }).first().evaluate((svg) => {
+        const style = getComputedStyle(svg.querySelector('text')!);
+        return { size: style.fontSize, family: style.fontFamily, body: getComputedStyle(document.body).fontFamily, numeric: style.fontVariantNumeric, overflow: getComputedStyle(svg).overflow };
+      });
+      expect(text).toEqual({ size: '13px', family: text.body, body: text.body, numeric: 'tabular-nums', overflow: 'visible' });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
