@@ -61,7 +61,7 @@ export function drawTimeSeries(layout: TimeSeriesLayout, size: { width: number; 
   const svg = node('svg', {
     xmlns: SVG, class: 'chart-svg', role: 'img', 'aria-labelledby': ids.title, 'aria-describedby': ids.summary, focusable: 'false',
     viewBox: `0 0 ${size.width} ${size.height}`, width: size.width, height: size.height,
-    'text-anchor': 'middle', 'font-size': 13, 'font-family': 'inherit', fill: 'currentColor',
+    'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor',
   });
   const group = (attributes: Attributes) => svg.appendChild(node('g', attributes));
   /** One shape per datum in a group: the data join, by hand (the marks are drawn anew on every change). */

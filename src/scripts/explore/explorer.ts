@@ -224,7 +224,7 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       const cell = element('th');
       cell.scope = 'row';
       const link = element('a', undefined, indicator.name[locale]);
-      link.href = (root.dataset.indicatorHref ?? '').replace(root.dataset.embedSlot ?? '', indicator.id);
+      link.href = `${root.dataset.indicatorsPath ?? ''}${indicator.id}/`;
       cell.append(link);
       row.append(cell);
     }
