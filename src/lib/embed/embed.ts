@@ -54,11 +54,22 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** The width (CSS px) an embed is designed for: the iframe's `width` attribute and oEmbed's `width`. */
+export const EMBED_WIDTH = 680;
+
 /**
- * The snippet a journalist pastes: an iframe that works alone (lazy, titled,
- * full width, a default height that shows everything) and the resizer script.
- * No inline script or style, so it works under a strict Content-Security-Policy.
+ * The snippet a journalist pastes: an iframe that works alone (lazy, titled, full width, a default height that
+ * shows everything) and the resizer script. No inline script, so it works under a strict Content-Security-Policy.
+ *
+ * Width: HTML allows only a number of pixels in `width` ("100%" is invalid), so the iframe says `width="680"` (the
+ * width the embed is designed for) and a `style` attribute makes it fill the host's column (`width:100%`) without a
+ * border. The style attribute lives on the host's page, where our CSS does not reach; a host whose own CSP forbids
+ * inline style attributes still gets a working 680 px iframe (most CMS themes cap iframes at `max-width:100%`).
+ * No `frameborder`: it is obsolete in HTML.
  */
 export function embedSnippet(options: { src: string; title: string; height: number; resizer: string }): string {
-  return `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${options.height}" loading="lazy" frameborder="0" data-de-an-06-embed></iframe>\n<script async src="${escapeAttribute(options.resizer)}"></script>`;
+  return `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="${EMBED_WIDTH}" height="${options.height}" style="${EMBED_STYLE}" loading="lazy" data-de-an-06-embed></iframe>\n<script async src="${escapeAttribute(options.resizer)}"></script>`;
 }
+
+/** The iframe's inline style in the snippet: fill the host's column, no border. */
+export const EMBED_STYLE = 'width:100%;max-width:100%;border:0';
