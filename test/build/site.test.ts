@@ -233,6 +233,31 @@ describe('articles, feeds, sitemap and links', () => {
         expect(item.querySelector('description')!.textContent).not.toBe('');
         expect(Number.isNaN(Date.parse(item.querySelector('pubDate')!.textContent!))).toBe(false);
       }
+      // The channel links to the language's home, names its own address, and is dated by its newest item (not the clock).
+      const channel = document.querySelector('channel')!;
+      expect(new URL(channel.querySelector(':scope > link')!.textContent!).pathname).toBe(feed === 'rss.xml' ? '/' : '/en/');
+      expect(new URL(channel.getElementsByTagName('atom:link')[0]!.getAttribute('href')!).pathname).toBe(`/${feed}`);
+      expect(channel.getElementsByTagName('atom:link')[0]!.getAttribute('rel')).toBe('self');
+      const newest = Math.max(...[...document.querySelectorAll('item > pubDate')].map((d) => Date.parse(d.textContent!)));
+      expect(Date.parse(channel.querySelector(':scope > lastBuildDate')!.textContent!)).toBe(newest);
+    }
+  });
+
+  it('each indicator has a feed of its figures, newest first, with qualifier, date and source, linked from its page', () => {
+    for (const [prefix, words] of [['', /^hơn 45,2 triệu tài khoản, tính đến 20\/8\/2024\. Nguồn: /], ['en/', /^more than 45\.2 million accounts, as of 20 August 2024\. Source: /]] as const) {
+      const feed = `${prefix}indicators/eid-accounts-activated/rss.xml`;
+      const xml = new DOMParser().parseFromString(readFileSync(join(outDir, feed), 'utf8'), 'text/xml');
+      const items = [...xml.querySelectorAll('item')];
+      expect(items.length).toBe(4);
+      expect(items[0]!.querySelector('description')!.textContent).toMatch(words);
+      const dates = items.map((item) => Date.parse(item.querySelector('pubDate')!.textContent!));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      const guids = items.map((item) => item.querySelector('guid')!.textContent);
+      expect(new Set(guids).size).toBe(guids.length);
+      expect(new URL(xml.getElementsByTagName('atom:link')[0]!.getAttribute('href')!).pathname).toBe(`/${feed}`);
+      const html = page(`${prefix}indicators/eid-accounts-activated`);
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="[^"]*/${feed}"`));
+      expect(html).toMatch(new RegExp(`<a href="[^"]*/${feed}" type="application/rss\\+xml">`));
     }
   });
 
