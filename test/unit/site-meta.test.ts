@@ -81,3 +81,43 @@ describe('JSON-LD', () => {
     expect(ld.image).toEqual([{ '@type': 'ImageObject', url: expect.stringMatching(/\/og\/vi\/articles\/s\.png$/), width: 1200, height: 630 }]);
   });
 });
+
+describe('language of parts', async () => {
+  const { guessLanguage, langAttribute, publisherNameLanguage, sourceTitleLanguage } = await import('../../src/lib/site/language.ts');
+  it('tells Vietnamese titles and names from English ones', () => {
+    expect(guessLanguage('Mở rộng sinh trắc học: ngân hàng vào cuộc')).toBe('vi');
+    expect(guessLanguage('Vietnam Unveils Chip-Based ID Cards for Citizens')).toBe('en');
+    expect(guessLanguage('Bộ Công an')).toBe('vi');
+  });
+  it('a source read in a language, or in a translated edition, carries that language', () => {
+    expect(sourceTitleLanguage({ title: 'Anything' }, 'vi')).toBe('vi');
+    expect(sourceTitleLanguage({ title: 'Tiêu đề', edition: 'en' }, 'vi')).toBe('en');
+  });
+  it('marks only runs in another language than the page', () => {
+    expect(langAttribute('en', 'vi')).toBe('en');
+    expect(langAttribute('vi', 'vi')).toBeUndefined();
+    expect(publisherNameLanguage({ publisher: 'Bộ Công an', publisherEn: 'Ministry of Public Security' }, 'en')).toBe('en');
+    expect(publisherNameLanguage({ publisher: 'Bộ Công an' }, 'en')).toBe('vi');
+    expect(publisherNameLanguage({ publisher: 'Reuters' }, 'vi')).toBe('vi');
+  });
+});
+
+describe('sitemap and site files', async () => {
+  const { sitemapPages, sitemapXml } = await import('../../src/lib/site/sitemap.ts');
+  const { robotsTxt, webManifest, iconSvg } = await import('../../src/lib/site/site-files.ts');
+  const article = (lang: 'vi' | 'en', slug: string) => ({ slug, lang, title: slug, dek: '', date: new Date('2024-08-05T00:00:00Z'), translationKey: 'k', topics: ['identity' as const], indicators: [] });
+  it('pairs articles by translation, dates every page from the data, and gives each URL its alternates and x-default', () => {
+    const pages = sitemapPages(model, [article('vi', 'bai-viet'), article('en', 'story')], ['about']);
+    expect(pages.find((p) => p.paths.vi === 'articles/bai-viet')).toEqual({ paths: { vi: 'articles/bai-viet', en: 'articles/story' }, lastmod: '2024-08-05' });
+    expect(pages.find((p) => p.paths.vi === 'indicators/cards')!.lastmod).toBe('2024-08-31');
+    expect(pages.every((p) => p.lastmod !== undefined)).toBe(true);
+    const xml = sitemapXml(pages);
+    expect(xml.match(/<url>/g)!.length).toBe(2 * pages.length);
+    expect(xml).toMatch(/<loc>[^<]*\/en\/articles\/story\/<\/loc><lastmod>2024-08-05<\/lastmod><xhtml:link rel="alternate" hreflang="vi" href="[^"]*\/articles\/bai-viet\/"\/><xhtml:link rel="alternate" hreflang="en" href="[^"]*\/en\/articles\/story\/"\/><xhtml:link rel="alternate" hreflang="x-default" href="[^"]*\/articles\/bai-viet\/"\/>/);
+  });
+  it('robots.txt names the sitemap index by its absolute address; the manifest starts at the language home', () => {
+    expect(robotsTxt()).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
+    expect(webManifest('en')).toMatchObject({ start_url: '/en/', scope: '/en/', short_name: 'Project 06' });
+    expect(iconSvg('<svg viewBox="0 0 32 32"><rect rx="6"/></svg>', 180, true)).toBe('<svg width="180" height="180" viewBox="0 0 32 32"><rect/></svg>');
+  });
+});

@@ -19,7 +19,7 @@ export type JsonLd = Record<string, unknown>;
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
 /** The square PNG icon (public/icons, rendered at build from public/favicon.svg): the publisher's logo. */
-export const LOGO = { path: '/icons/icon-512.png', width: 512, height: 512 } as const;
+export const LOGO = { path: '/icons/icon-512.png', width: 512, height: 512 } as const; // see ICONS in site-files.ts
 
 /** The site as an organisation: the creator of datasets, the author and publisher of stories. */
 export function siteOrganization(locale: Locale, options: { logo?: boolean } = {}): JsonLd {
