@@ -14,6 +14,8 @@ import { DOMParser } from 'linkedom';
 import { parse } from 'csv-parse/sync';
 import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fixture-data.ts';
 import { MONTH_COLUMNS } from '../../src/lib/data/month-file.ts';
+import { KNOWN_ELSEWHERE, vnuErrors } from './vnu.ts';
+import { META_DESCRIPTION_MAX } from '../../src/lib/site/meta.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
@@ -304,6 +306,97 @@ describe('articles, feeds, sitemap and links', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('standards: valid HTML, metadata, site files', () => {
+  /** One page of every type, in both languages where it has two (the fixture site). */
+  const samplePages = () => {
+    const topic = readdirSync(join(outDir, 'topics'))[0]!;
+    const paths = ['', 'indicators', 'indicators/eid-accounts-activated', 'indicators/essential-services-online', 'months', 'months/2024-08', 'articles', `topics/${topic}`, 'about', 'methodology', 'search', 'embed/eid-accounts-activated', 'embed/v/2024-07/eid-accounts-activated'];
+    return [
+      ...['', 'en/'].flatMap((prefix) => paths.map((path) => join(outDir, prefix, path, 'index.html'))),
+      join(outDir, 'articles/cau-chuyen-thu-nghiem/index.html'), join(outDir, 'en/articles/test-story/index.html'),
+      join(outDir, 'embed/preview/index.html'), join(outDir, '404.html'),
+    ];
+  };
+
+  it('the W3C Nu HTML Checker finds no error on any page type', () => {
+    const files = samplePages();
+    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const errors = vnuErrors(files, outDir).filter((e) => !KNOWN_ELSEWHERE.some((known) => known.test(e.message)));
+    expect(errors.map((e) => `${e.file}:${e.line ?? '?'} ${e.message}`)).toEqual([]);
+  });
+
+  it('every indexable page has its own description of at most 160 characters, and an image alt', () => {
+    const seen = new Map<string, string>();
+    const htmlFiles = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name === 'index.html');
+    let pages = 0;
+    for (const entry of htmlFiles) {
+      const file = relative(outDir, join(entry.parentPath, entry.name));
+      const html = readFileSync(join(outDir, file), 'utf8');
+      if (html.includes('name="robots" content="noindex"')) continue;
+      pages += 1;
+      const description = new DOMParser().parseFromString(html, 'text/html').querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+      expect(description, file).not.toBe('');
+      expect([...description].length, `${file}: ${description}`).toBeLessThanOrEqual(META_DESCRIPTION_MAX);
+      expect(seen.get(description), `${file} has the description of ${seen.get(description)}`).toBeUndefined();
+      seen.set(description, file);
+      expect(html, file).toMatch(/<meta property="og:image:alt" content="[^"]+"/);
+      expect(html, file).toMatch(/<link rel="manifest" href="[^"]*manifest\.webmanifest"/);
+      expect(html, file).toMatch(/<link rel="apple-touch-icon" href="[^"]*\/icons\/apple-touch-icon\.png"/);
+    }
+    expect(pages).toBeGreaterThan(20);
+  });
+
+  it('the sitemap lists every indexable page with lastmod, its pair and x-default; robots.txt points at it', () => {
+    const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!);
+    const locs = urls.map((u) => new URL(/<loc>([^<]+)<\/loc>/.exec(u)![1]!).pathname);
+    for (const url of urls) {
+      expect(url).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/);
+      expect(url).toMatch(/hreflang="x-default"/);
+    }
+    // Every page that does not say noindex is in the sitemap, and nothing else.
+    const indexable = readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html')
+      .map((e) => relative(outDir, e.parentPath))
+      .filter((dir) => !readFileSync(join(outDir, dir, 'index.html'), 'utf8').includes('name="robots" content="noindex"'))
+      .map((dir) => (dir === '' ? '/' : `/${dir}/`));
+    expect([...locs].sort()).toEqual([...indexable].sort());
+    const story = urls.find((u) => u.includes('/en/articles/test-story/</loc>'))!;
+    expect(story).toMatch(/hreflang="vi" href="[^"]*\/articles\/cau-chuyen-thu-nghiem\/"/);
+    expect(readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8')).toMatch(/<loc>[^<]+\/sitemap-0\.xml<\/loc>/);
+    expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap-index\.xml$/m);
+  });
+
+  it('has a manifest per language, PNG icons of the sizes it names, and a bilingual 404 page', () => {
+    for (const [file, start] of [['manifest.webmanifest', '/'], ['en/manifest.webmanifest', '/en/']] as const) {
+      const manifest = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as { start_url: string; scope: string; icons: Array<{ src: string; sizes: string; type: string }> };
+      expect([manifest.start_url, manifest.scope]).toEqual([start, start]);
+      for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) {
+        const png = readFileSync(join(outDir, icon.src));
+        expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+      }
+    }
+    const apple = readFileSync(join(outDir, 'icons/apple-touch-icon.png'));
+    expect([apple.readUInt32BE(16), apple.readUInt32BE(20)]).toEqual([180, 180]);
+    const notFound = new DOMParser().parseFromString(readFileSync(join(outDir, '404.html'), 'utf8'), 'text/html');
+    expect(notFound.querySelector('html')!.getAttribute('lang')).toBe('vi');
+    expect(notFound.querySelector('section[lang="en"] a[href="/en/"]')).not.toBeNull();
+    expect(notFound.querySelector('section[lang="vi"] a[href="/"]')).not.toBeNull();
+  });
+
+  it('marks source titles and names in the other language', () => {
+    for (const path of ['indicators/eid-accounts-activated', 'en/indicators/eid-accounts-activated']) {
+      const doc = document(path);
+      const locale = path.startsWith('en/') ? 'en' : 'vi';
+      for (const cite of doc.querySelectorAll('cite.source > a, cite.source > span:not(.source-meta)')) {
+        const vietnamese = /[đăơư\u1EA0-\u1EF9]/iu.test(cite.textContent!);
+        const lang = cite.getAttribute('lang') ?? locale;
+        if (vietnamese) expect(lang, `${path}: ${cite.textContent}`).toBe('vi');
+      }
+    }
   });
 });
 
