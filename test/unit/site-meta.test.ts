@@ -90,8 +90,11 @@ describe('language of parts', async () => {
     expect(guessLanguage('Bộ Công an')).toBe('vi');
   });
   it('a source read in a language, or in a translated edition, carries that language', () => {
-    expect(sourceTitleLanguage({ title: 'Anything' }, 'vi')).toBe('vi');
-    expect(sourceTitleLanguage({ title: 'Tiêu đề', edition: 'en' }, 'vi')).toBe('en');
+    expect(sourceTitleLanguage({ title: 'Anything' }, 'de')).toBe('de');
+    expect(sourceTitleLanguage({ title: 'Anything', edition: 'ja' }, 'en')).toBe('ja');
+    // A Vietnamese headline read in the page's English edition is still Vietnamese.
+    expect(sourceTitleLanguage({ title: 'Đẩy nhanh cấp phiếu lý lịch tư pháp trên VNeID' }, 'en')).toBe('vi');
+    expect(sourceTitleLanguage({ title: 'Vietnam Unveils Chip-Based ID Cards' }, 'vi')).toBe('en');
   });
   it('marks only runs in another language than the page', () => {
     expect(langAttribute('en', 'vi')).toBe('en');

@@ -14,11 +14,14 @@ export function guessLanguage(text: string): 'vi' | 'en' {
 }
 
 /**
- * The language of a source's title: the translated edition's language when the page was read in one, else the
- * language of the page as read (a figure's quote_language), else guessed from the title.
+ * The language of a source's title: Vietnamese when it is written with Vietnamese letters (a Vietnamese headline
+ * stays Vietnamese even when the figure was read in the page's English edition); else the translated edition's
+ * language, or the language the page was read in (a figure's quote_language), or English.
  */
 export function sourceTitleLanguage(source: Pick<Source, 'title' | 'edition'>, readIn?: string): string {
-  return source.edition ?? readIn ?? guessLanguage(source.title);
+  if (guessLanguage(source.title) === 'vi') return 'vi';
+  const other = source.edition ?? readIn;
+  return other && other !== 'vi' ? other : 'en';
 }
 
 /**
