@@ -251,7 +251,7 @@ describe('articles, feeds, sitemap and links', () => {
       const xml = new DOMParser().parseFromString(readFileSync(join(outDir, feed), 'utf8'), 'text/xml');
       const items = [...xml.querySelectorAll('item')];
       expect(items.length).toBe(4);
-      expect(items[0]!.querySelector('description')!.textContent).toMatch(words);
+      expect(items[0]!.querySelector('description')!.textContent!.replace(/\s+/g, ' ')).toMatch(words);
       const dates = items.map((item) => Date.parse(item.querySelector('pubDate')!.textContent!));
       expect(dates).toEqual([...dates].sort((a, b) => b - a));
       const guids = items.map((item) => item.querySelector('guid')!.textContent);
