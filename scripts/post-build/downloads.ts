@@ -4,6 +4,7 @@
  * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release.
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
+import { chartXlsx } from '../../src/lib/downloads/chart-xlsx.ts';
 import { absoluteUrl } from '../../src/lib/site/address.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -42,6 +43,7 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
       files.set(downloadPath(locale, chart.spec.id, 'csv'), chartCsv(rendered, locale));
       files.set(downloadPath(locale, chart.spec.id, 'json'), chartJson(rendered, context));
       files.set(downloadPath(locale, chart.spec.id, 'svg'), svg);
+      files.set(downloadPath(locale, chart.spec.id, 'xlsx'), await chartXlsx(rendered, context));
       pngJobs.push({ path: downloadPath(locale, chart.spec.id, 'png'), svg });
     }
   }

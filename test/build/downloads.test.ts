@@ -9,6 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import readExcelFile from 'read-excel-file/node';
+import { unzipSync } from 'fflate';
 import { DOMParser } from 'linkedom';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -60,14 +62,14 @@ describe('chart downloads', () => {
   it('every chart has PNG, SVG, CSV and JSON in both languages', () => {
     for (const id of registry.keys()) {
       for (const locale of ['vi', 'en']) {
-        for (const ext of ['png', 'svg', 'csv', 'json']) expect(existsSync(join(outDir, 'downloads', locale, `${id}.${ext}`)), `${locale}/${id}.${ext}`).toBe(true);
+        for (const ext of ['png', 'svg', 'csv', 'xlsx', 'json']) expect(existsSync(join(outDir, 'downloads', locale, `${id}.${ext}`)), `${locale}/${id}.${ext}`).toBe(true);
       }
     }
   });
 
   it('no other files are published than those of the registry', () => {
     for (const locale of ['vi', 'en']) {
-      expect(readdirSync(join(outDir, 'downloads', locale)).sort()).toEqual([...registry.keys()].flatMap((id) => ['csv', 'json', 'png', 'svg'].map((ext) => `${id}.${ext}`)).sort());
+      expect(readdirSync(join(outDir, 'downloads', locale)).sort()).toEqual([...registry.keys()].flatMap((id) => ['csv', 'json', 'png', 'svg', 'xlsx'].map((ext) => `${id}.${ext}`)).sort());
     }
   });
 
@@ -110,6 +112,43 @@ describe('chart downloads', () => {
         expect(new Set(records.map((r) => r.data_version))).toEqual(new Set(['2024-08']));
       }
     }
+  });
+
+  it('each Excel file reads back (in Excel\'s own format) to the same rows as its CSV, Vietnamese text intact, formulas as text', async () => {
+    for (const id of registry.keys()) {
+      for (const locale of ['vi', 'en'] as const) {
+        const csv = parse(readFileSync(join(outDir, 'downloads', locale, `${id}.csv`), 'utf8'), { columns: false }) as string[][];
+        const sheets = await readExcelFile(readFileSync(join(outDir, 'downloads', locale, `${id}.xlsx`)));
+        const figures = sheets[0]!.data;
+        expect(sheets[0]!.sheet).toBe(locale === 'vi' ? 'Số liệu' : 'Figures');
+        // Same cells as the CSV: numbers as numbers, empty as empty, text as written (the CSV escapes formulas with ').
+        const asText = figures.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+        expect(asText).toEqual(csv.map((row) => row.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, ''))));
+        expect(typeof figures[1]![CHART_CSV_COLUMNS.indexOf('value')]).toBe('number');
+        expect(String(sheets[1]!.data[1]![0])).toContain(locale === 'vi' ? 'Phiên bản dữ liệu 2024-08' : 'Data version 2024-08');
+      }
+    }
+    const vi = await readExcelFile(readFileSync(join(outDir, 'downloads', 'vi', 'eid-accounts-activated.xlsx')));
+    expect(vi[0]!.data.flat().some((cell) => typeof cell === 'string' && /tài khoản/.test(cell))).toBe(true);
+  });
+
+  it('Excel files are reproducible (the same figures give the same bytes) and a quote that looks like a formula stays text', async () => {
+    const { chartXlsx } = await import('../../src/lib/downloads/chart-xlsx.ts');
+    const [id, chart] = [...registry][0]!;
+    const rendered = renderChart(chart.spec, chartDataAt(model), 'vi');
+    const context = { locale: 'vi' as const, pageUrl: `https://example.vn/${id}/`, siteUrl: 'https://example.vn/' };
+    const first = await chartXlsx(rendered, context);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(Buffer.compare(first, await chartXlsx(rendered, context))).toBe(0);
+
+    const hostile = '=HYPERLINK("https://evil.example/","31 triệu")';
+    const row = rendered.rows[0]!;
+    const tampered = { ...rendered, rows: [{ ...row, figure: { ...row.figure, quote: { ...row.figure.quote, text: hostile } } }] };
+    const xlsx = await chartXlsx(tampered, context);
+    const sheet = new TextDecoder().decode(unzipSync(xlsx)['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toMatch(/<f[\s>]/);
+    const [figures] = await readExcelFile(xlsx);
+    expect(figures!.data[1]![CHART_CSV_COLUMNS.indexOf('quote')]).toBe(hostile);
   });
 
   it('each JSON has the figures, the data version and a citation', () => {

@@ -224,6 +224,15 @@ describe('validateDataset: maintainer-grade errors (issue 9)', () => {
     expect(rowIssue).toMatchObject({ field: 'source_url', found: 'javascript:alert(1)' });
   });
 
+  it('a target is taken only from a text that states it: no quote, or a value the quote does not hold, is refused', () => {
+    const without = FIXTURE_INDICATORS.map((i) => (i.target ? { ...i, target: { value: i.target.value, deadline: i.target.deadline, source: i.target.source } } : i));
+    expect(withCatalogueText(catalogueText(without)).map((i) => i.field)).toEqual(['indicator "essential-services-online" → target.quote']);
+    const wrong = FIXTURE_INDICATORS.map((i) => (i.target ? { ...i, target: { ...i.target, value: 80 } } : i));
+    const [issue] = withCatalogueText(catalogueText(wrong));
+    expect(issue).toMatchObject({ field: 'indicator "essential-services-online" → target.value', found: '80' });
+    expect(issue!.expected).toContain('the quote reads');
+  });
+
   it('ambiguous, negative and absurd numbers are refused with the fix', () => {
     const issues = issuesOf({ '2024-07.csv': csv(row({ value: '26.300' }), row({ value: '-5', as_of: '2024-07-16' }), row({ value: '1e308', as_of: '2024-07-17' })) });
     expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([[2, 'value', '26.300'], [3, 'value', '-5'], [4, 'value', '1e308']]);

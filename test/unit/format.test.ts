@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  formatStated,
   MINUS,
   NBSP,
   formatAsOf,
@@ -294,5 +295,23 @@ describe('dates', () => {
       expect(() => formatAsOf(bad, 'vi')).toThrow(RangeError);
     }
     expect(() => formatMonthShort('2024-13', 'en')).toThrow(RangeError);
+  });
+});
+
+describe('formatStated: a stated figure is never rounded', () => {
+  it('keeps the largest scale that writes the value exactly, else the number in full', () => {
+    expect(formatStated(26_300_000, 'vi')).toBe('26,3\u00a0triệu');
+    expect(formatStated(29_807_000_000_000, 'vi')).toBe('29.807\u00a0tỷ');
+    expect(formatStated(29_807_000_000_000, 'en')).toBe('29,807\u00a0billion');
+    expect(formatStated(26_349_999, 'vi')).toBe('26.349.999');
+    expect(formatStated(67_910_130, 'en')).toBe('67,910,130');
+    expect(formatStated(239_000_000_000_000, 'vi')).toBe('239\u00a0nghìn\u00a0tỷ');
+    // formatCompact, for labels that may round, still rounds.
+    expect(formatCompact(29_807_000_000_000, 'vi')).toBe('29,81\u00a0nghìn\u00a0tỷ');
+  });
+
+  it('is what a qualified figure shows: "hơn 29.807 tỷ đồng", not "hơn 29,81 nghìn tỷ"', () => {
+    expect(formatQuantity(29_807_000_000_000, { vi: 'đồng', en: 'VND' }, 'vi')).toBe('29.807\u00a0tỷ đồng');
+    expect(formatQuantity(29_807_000_000_000, { vi: 'đồng', en: 'VND' }, 'en')).toBe('VND\u00a029,807\u00a0billion');
   });
 });

@@ -1,3 +1,4 @@
+import { findValueInQuote, numbersInQuote } from './quote.ts';
 import { z } from 'zod';
 import type { DataIssue } from './errors.ts';
 import type { Indicator } from './types.ts';
@@ -35,7 +36,20 @@ export const indicatorSchema = z
     definition: bilingual,
     /** Period a `flow` figure covers, e.g. {"vi": "mỗi tháng", "en": "per month"}. */
     period: bilingual.optional(),
-    target: z.strictObject({ value: z.number(), deadline: isoDate, source: sourceSchema }).optional(),
+    /**
+     * An official target, only from a text that states it: the sentence is quoted (`quote`, in `quoteLanguage`,
+     * `quoteTranslated` when read in a translated edition) and the value must be readable in it.
+     */
+    target: z
+      .strictObject({
+        value: z.number(),
+        deadline: isoDate,
+        source: sourceSchema,
+        quote: text,
+        quoteLanguage: z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as "vi" or "en"').optional(),
+        quoteTranslated: z.boolean().optional(),
+      })
+      .optional(),
     featured: z.boolean().optional(),
   })
   .superRefine((indicator, ctx) => {
@@ -44,6 +58,11 @@ export const indicatorSchema = z
     }
     if (indicator.kind === 'rate' && indicator.unit.vi !== '%') {
       ctx.addIssue({ code: 'custom', path: ['unit', 'vi'], message: '"%" as the unit of a rate indicator' });
+    }
+    const target = indicator.target;
+    if (target && !findValueInQuote(target.quote, target.value).found) {
+      const read = numbersInQuote(target.quote).map((n) => n.text);
+      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: `the value of the target as the quote states it; the quote reads ${read.length > 0 ? read.join(', ') : 'no number'}` });
     }
   });
 

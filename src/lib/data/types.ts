@@ -58,6 +58,12 @@ export interface Target {
   /** `YYYY-MM-DD` or `YYYY-MM`. */
   deadline: string;
   source: Source;
+  /** The sentence of the source that states the target, as written. */
+  quote: string;
+  /** Its language (default vi). */
+  quoteLanguage?: string;
+  /** Read in a translated edition. */
+  quoteTranslated?: boolean;
 }
 
 /** One entry of `data/indicators.json`. */

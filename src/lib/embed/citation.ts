@@ -16,6 +16,6 @@ export function citationText(options: { title: string; release: string; url: str
 }
 
 /** Where a chart's downloads lie in dist/: `/downloads/<lang>/<chart-id>.<ext>` (links add the base path: sitePath). */
-export function downloadPath(locale: Locale, chartId: string, extension: 'png' | 'svg' | 'csv' | 'json'): string {
+export function downloadPath(locale: Locale, chartId: string, extension: 'png' | 'svg' | 'csv' | 'json' | 'xlsx'): string {
   return `/downloads/${locale}/${chartId}.${extension}`;
 }

@@ -11,6 +11,7 @@ export {
   formatNumber,
   formatPercent,
   formatQuantity,
+  formatStated,
   formatRatio,
   formatTick,
 } from './number.ts';

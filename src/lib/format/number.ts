@@ -64,18 +64,20 @@ function hasNonZeroDigit(text: string): boolean {
  * done before the scale is chosen for good: a count that rounds up to the
  * next scale moves there (999 950 000 → `1 tỷ`, never `1.000 triệu`).
  */
-function scaled(value: number, locale: Locale, scales: readonly Scale[]): Unsigned {
+function scaled(value: number, locale: Locale, scales: readonly Scale[], exact = false): Unsigned {
   assertFinite(value);
   const abs = Math.abs(value);
   let index = 0;
   scales.forEach((scale, i) => {
     if (abs >= scale.divisor) index = i;
   });
+  // Exact: step down to a smaller scale until the count loses nothing (29.807 tỷ, not 29,81 nghìn tỷ).
+  while (exact && index > 0 && !isExactAt(abs, scales[index]!)) index -= 1;
   for (;;) {
     const scale = scales[index]!;
     const count = roundTo(abs / scale.divisor, scale.maxFraction);
     const next = scales[index + 1];
-    if (next && count * scale.divisor >= next.divisor) {
+    if (!exact && next && count * scale.divisor >= next.divisor) {
       index += 1;
       continue;
     }
@@ -84,6 +86,11 @@ function scaled(value: number, locale: Locale, scales: readonly Scale[]): Unsign
     );
     return { body: digits + scale.suffix[locale], nonZero: count !== 0 };
   }
+}
+
+function isExactAt(abs: number, scale: Scale): boolean {
+  const count = roundTo(abs / scale.divisor, scale.maxFraction);
+  return Math.abs(count * scale.divisor - abs) <= abs * 1e-12;
 }
 
 function withMinus({ body, nonZero }: Unsigned, negative: boolean): string {
@@ -128,6 +135,20 @@ export function formatCompact(value: number, locale: Locale): string {
 }
 
 /**
+ * A stated figure for prose: like `formatCompact`, but never rounded. The largest scale that writes the value
+ * exactly with two fraction digits at most, else the number in full — as the source wrote it: a rounding would
+ * change what "hơn 29.807 tỷ" claims ("hơn 29,81 nghìn tỷ" says more than the source).
+ *
+ * @example
+ * formatStated(26_300_000, 'vi')         // "26,3 triệu"
+ * formatStated(29_807_000_000_000, 'vi') // "29.807 tỷ"
+ * formatStated(26_349_999, 'vi')         // "26.349.999"
+ */
+export function formatStated(value: number, locale: Locale): string {
+  return withMinus(scaled(value, locale, PROSE_SCALES, true), value < 0);
+}
+
+/**
  * A short label for a chart axis tick: thousands and up are abbreviated
  * (vi `N`, `tr`, `tỷ`, `nghìn tỷ` after a no-break space; en `K`, `M`, `B`,
  * `T` attached), with up to two fraction digits.
@@ -159,7 +180,7 @@ const ISO_CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * A number with its unit, for prose. The number is written by
- * `formatCompact`; the unit follows after an ordinary space. Special units:
+ * `formatStated` (never rounded); the unit follows after an ordinary space. Special units:
  * `%` gives `formatPercent`; in English a currency code (`VND`, `USD`) goes
  * before the amount, joined by a no-break space; an empty unit gives the
  * bare number.
@@ -173,7 +194,7 @@ const ISO_CURRENCY = /^[A-Z]{3}$/;
 export function formatQuantity(value: number, unit: Bilingual | string, locale: Locale): string {
   const name = typeof unit === 'string' ? unit : unit[locale];
   if (name === '%') return formatPercent(value, locale);
-  const amount = formatCompact(value, locale);
+  const amount = formatStated(value, locale);
   if (name === '') return amount;
   if (locale === 'en' && ISO_CURRENCY.test(name)) return `${name}${NBSP}${amount}`;
   return `${amount} ${name}`;

@@ -1,5 +1,5 @@
 import type { Figure, Indicator, Locale, Qualifier, Source } from '../data/types.ts';
-import { formatAsOf, formatCompact, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
+import { formatAsOf, formatStated, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
 import { t } from '../i18n/ui.ts';
 
 /**
@@ -42,7 +42,7 @@ export function displayExact(indicator: Indicator, figure: Stated, locale: Local
 export function displayCompact(indicator: Indicator, figure: Stated, locale: Locale): { value: string; unit: string } {
   if (figure.total !== undefined) return { value: qualified(figure.qualifier, formatRatio(figure.value, figure.total, locale), locale), unit: indicator.unit[locale] };
   if (indicator.kind === 'rate') return { value: qualified(figure.qualifier, formatPercent(figure.value, locale), locale), unit: '' };
-  return { value: qualified(figure.qualifier, formatCompact(figure.value, locale), locale), unit: indicator.unit[locale] };
+  return { value: qualified(figure.qualifier, formatStated(figure.value, locale), locale), unit: indicator.unit[locale] };
 }
 
 export function displayAsOf(figure: Pick<Figure, 'asOf'>, locale: Locale): string {
