@@ -14,7 +14,7 @@ import { DOMParser } from 'linkedom';
 import { parse } from 'csv-parse/sync';
 import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fixture-data.ts';
 import { MONTH_COLUMNS } from '../../src/lib/data/month-file.ts';
-import { KNOWN_ELSEWHERE, vnuErrors } from './vnu.ts';
+import { vnuErrors } from '../../scripts/lib/dist-audit.ts';
 import { META_DESCRIPTION_MAX } from '../../src/lib/site/meta.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -270,7 +270,7 @@ describe('articles, feeds, sitemap and links', () => {
       for (const link of links) {
         const json = JSON.parse(readFileSync(join(outDir, link), 'utf8'));
         expect(json).toMatchObject({ version: '1.0', type: 'rich', provider_name: expect.any(String), provider_url: expect.any(String), title: expect.any(String), width: expect.any(Number), height: expect.any(Number), thumbnail_url: expect.any(String) });
-        expect(json.html).toMatch(/^<iframe src="https:\/\/[^"]+\/embed\/[^"]+\/" title="[^"]+" width="680" height="\d+" style="width:100%;max-width:100%;border:0" loading="lazy"/);
+        expect(json.html).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/[^"]+\/" title="[^"]+" width="680" height="\d+" style="width:100%;max-width:100%;border:0" loading="lazy"/);
         expect(existsSync(join(outDir, new URL(json.thumbnail_url).pathname))).toBe(true);
         // The stated thumbnail size is the PNG's real size (its IHDR chunk).
         const png = readFileSync(join(outDir, new URL(json.thumbnail_url).pathname));
@@ -321,11 +321,19 @@ describe('standards: valid HTML, metadata, site files', () => {
     ];
   };
 
+  /**
+   * Errors another branch fixes, filtered until it lands: Observable Plot writes font-variant="tabular-nums" on axis <g>
+   * (an SVG 1.1 presentation attribute that allows only normal|small-caps); the branch i10-csp moves it out of
+   * src/lib/charts/render.ts. The lead removes this filter after merging it.
+   */
+  const KNOWN_ELSEWHERE = [/^Bad value “tabular-nums” for attribute “font-variant” on element “g”/];
+
   it('the W3C Nu HTML Checker finds no error on any page type', () => {
     const files = samplePages();
     for (const file of files) expect(existsSync(file), file).toBe(true);
-    const errors = vnuErrors(files, outDir).filter((e) => !KNOWN_ELSEWHERE.some((known) => known.test(e.message)));
-    expect(errors.map((e) => `${e.file}:${e.line ?? '?'} ${e.message}`)).toEqual([]);
+    const errors = vnuErrors(outDir, files.map((file) => relative(outDir, file)));
+    if (!errors) throw new Error('Java not found: this test runs vnu-jar (the W3C Nu HTML Checker) with Java. Run `apt-get install -y default-jre-headless` (.ci/run does).');
+    expect(errors.filter((e) => !KNOWN_ELSEWHERE.some((known) => known.test(e.message))).map((e) => `${e.file}: ${e.message}`)).toEqual([]);
   });
 
   it('every indexable page has its own description of at most 160 characters, and an image alt', () => {
