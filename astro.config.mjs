@@ -30,10 +30,14 @@ export default defineConfig({
     defaultLocale: 'vi',
     routing: { prefixDefaultLocale: false },
   },
-  build: { format: 'directory' },
+  // No inline <style>: every page works under style-src 'self' (see src/lib/site/security-headers.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Astro inlines bundled scripts smaller than this limit into the page; 0 keeps every script an external
+      // file, so every page works under script-src 'self' (no inline script; see src/lib/site/security-headers.ts).
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive, which the
         // bundler warns about on every file although Astro handles it.

@@ -24,6 +24,7 @@ import { SiteAddressError, siteAddress, type SiteAddress } from '../src/lib/site
 import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
+import { writeHeadersFile } from './post-build/headers.ts';
 import { BuildLockedError, PublishError, type BuildLock, acquireBuildLock, cleanupOnExit, nodeEffects, outputPaths, publish, removeLeftovers } from './lib/publish.ts';
 
 const started = performance.now();
@@ -92,6 +93,8 @@ try {
   await timed('share images', () => writeShareImages(staging));
   await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root }));
   await timed('search index', () => writeSearchIndex(staging));
+  // Last: it lists the folders the other steps wrote.
+  await timed('headers', async () => writeHeadersFile(staging));
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`✗ Build failed; the previous ${outName} is unchanged.\n${(error as Error).stack ?? String(error)}`);

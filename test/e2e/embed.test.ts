@@ -10,9 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, closeServer, launchChromium, serve } from './harness.ts';
+import { buildFixtureSite, closeServer, freePort, launchChromium, serve } from './harness.ts';
 
-const SITE = 'https://de-an-06.example.org';
 const CHARTS = ['eid-accounts-activated', 'eid-accounts-level2-headline', 'identity-headline-compare', 'essential-services-online-progress'];
 const WIDTHS = [320, 768, 1280];
 
@@ -21,10 +20,10 @@ let publisher: { server: Server; origin: string } | undefined;
 let host: { server: Server; origin: string } | undefined;
 let browser: Browser | undefined;
 
-/** The snippet exactly as the oEmbed JSON offers it, pointed at the local publisher. */
+/** The snippet exactly as the oEmbed JSON offers it (the site is built for the local publisher's address). */
 function snippet(chart: string, locale = 'vi'): string {
   const json = JSON.parse(readFileSync(join(site!.outDir, 'oembed', locale, `${chart}.json`), 'utf8')) as { html: string };
-  return json.html.replaceAll(SITE, publisher!.origin);
+  return json.html;
 }
 
 /** The host: /article?chart=…&script=0|1 is a third-party page holding our snippet, with a strict CSP. */
@@ -44,8 +43,10 @@ function hostPages(request: IncomingMessage, response: ServerResponse): boolean 
 }
 
 beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-embed-');
-  publisher = await serve(site.outDir, '127.0.0.1');
+  // Built for the address it is served from: embed.js trusts only that origin.
+  const port = await freePort('127.0.0.1');
+  site = buildFixtureSite('de-an-06-embed-', { SITE_URL: `http://127.0.0.1:${port}` });
+  publisher = await serve(site.outDir, '127.0.0.1', undefined, { port });
   host = await serve(site.work, 'localhost', hostPages);
   browser = await launchChromium();
 });

@@ -24,34 +24,62 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.wasm': 'application/wasm',
 };
 
-/** A static server for a folder: /x/ → /x/index.html, 404 otherwise, 204 for a missing favicon. `extra` may answer first. */
-export function serve(dir: string, host = '127.0.0.1', extra?: (request: IncomingMessage, response: ServerResponse) => boolean): Promise<{ server: Server; origin: string }> {
+export interface ServeOptions {
+  /** The port to listen on (default: any free port). */
+  port?: number;
+  /** Headers for the response to a request path, e.g. `headersFor` of src/lib/site/security-headers.ts. */
+  headers?: (path: string) => Record<string, string>;
+}
+
+/**
+ * A static server for a folder: /x/ → /x/index.html, 404 otherwise (dist's 404.html when there is one), 204 for a
+ * missing favicon. `extra` may answer first.
+ */
+export function serve(dir: string, host = '127.0.0.1', extra?: (request: IncomingMessage, response: ServerResponse) => boolean, options: ServeOptions = {}): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     if (extra?.(request, response)) return;
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const headers = options.headers?.(path) ?? {};
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       if (path === '/favicon.ico') return void response.writeHead(204).end();
+      const notFound = join(dir, '404.html');
+      if (existsSync(notFound)) return void response.writeHead(404, { ...headers, 'content-type': TYPES['.html']! }).end(readFileSync(notFound));
       return void response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, host, () => {
+  return new Promise((resolve) => server.listen(options.port ?? 0, host, () => {
     resolve({ server, origin: `http://${host}:${(server.address() as AddressInfo).port}` });
   }));
 }
 
-/** Builds the fixture site into a temporary folder; returns dist/ and a cleanup. */
-export function buildFixtureSite(prefix: string): { work: string; outDir: string; cleanup: () => void } {
+/** A port free at the moment on `host`, to build a site for an address before serving it there. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Builds the fixture site into a temporary folder; returns dist/ and a cleanup. `env` adds to the build's
+ * environment, e.g. SITE_URL, so that embed.js trusts the origin the test serves the site from.
+ */
+export function buildFixtureSite(prefix: string, env: Record<string, string> = {}): { work: string; outDir: string; cleanup: () => void } {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. The browser tests need it: run \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`);
   }
   const work = mkdtempSync(join(tmpdir(), prefix));
   const outDir = join(work, 'dist');
-  const { env } = writeFixtureSite(work);
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
+  const fixture = writeFixtureSite(work);
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...fixture.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
   return { work, outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) };
 }

@@ -324,11 +324,18 @@ function bothSizes(chartId: string, draw: (size: { width: number; height: number
   return { narrow: named(draw(CHART_SIZES.narrow)), wide: named(draw(CHART_SIZES.wide)) };
 }
 
-const FONT = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' } as const;
+/**
+ * The size of chart text, in SVG units (13 px on a page). Plot writes `font-size="10"` and a system font on its root;
+ * its `style` option would add a `style=""` attribute, which a strict Content-Security-Policy (style-src 'self')
+ * blocks. So `finishSvg` writes the size as the root's presentation attribute instead — the same 13 px on a page and
+ * in a standalone SVG or PNG, which have no stylesheet — and drops the font family, so the chart takes the page's
+ * font. global.css gives `.chart-svg` the rest (overflow: visible, tabular figures) by class.
+ */
+export const CHART_FONT_SIZE = 13;
 
 /** A label's width in SVG units, estimated (there is no layout at build time): at most ~0.6 em a character at 13 px. */
 function labelWidth(text: string): number {
-  return text.length * 0.6 * 13;
+  return text.length * 0.6 * CHART_FONT_SIZE;
 }
 
 /** The tick labels Plot drew on an axis, with their x position (before cleanMarkup strips the aria-labels). */
@@ -402,7 +409,6 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
     marginLeft,
     marginRight,
     marginTop: 20,
-    style: FONT,
     className: 'chart-svg',
     x: { type: 'utc', domain: [new Date(min - pad), new Date(max + pad)], ticks: Math.max(2, Math.floor(size.width / 110)), tickFormat: dateTick(locale), label: null },
     y: { domain: [0, isRate ? 100 : yMax * 1.08], grid: true, nice: !isRate, ticks: Math.max(3, Math.floor(size.height / 60)), tickFormat: (v: number) => (isRate ? `${formatTick(v, locale)}%` : formatTick(v, locale)), label: null },
@@ -438,7 +444,6 @@ function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: 
     marginRight,
     marginTop: 28,
     marginBottom: 28,
-    style: FONT,
     className: 'chart-svg',
     x: { domain: [0, total], ticks: [0, total], tickFormat: (v: number) => formatTick(v, locale), label: null },
     y: { axis: null },
@@ -454,7 +459,7 @@ function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: 
 function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; point: SeriesPoint }>, locale: Locale, size: { width: number; height: number }): string {
   const units = new Set(sorted.map((e) => e.series.indicator.unit.vi));
   if (units.size > 1) throw new Error(`Chart "${_spec.id}": a comparison needs indicators of one unit, found ${[...units].join(', ')}`);
-  const fontSize = 13;
+  const fontSize = CHART_FONT_SIZE;
   // Labels sit above their bars and wrap; Plot measures lineWidth in ems.
   const lineWidth = (size.width - 16) / fontSize;
   const data = sorted.map((e, i) => {
@@ -476,7 +481,6 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
     marginRight: 8,
     marginTop: 0,
     marginBottom: 26,
-    style: FONT,
     className: 'chart-svg',
     x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
     y: { type: 'identity', axis: null },
@@ -498,7 +502,6 @@ function sparklineSvg(series: Series, locale: Locale): string {
     height: 36,
     margin: 4,
     className: 'sparkline-svg',
-    style: { overflow: 'visible' },
     x: { type: 'utc', axis: null },
     y: { axis: null, domain: [0, Math.max(...data.map((d) => d.value))] },
     marks: [
@@ -538,11 +541,20 @@ function finishSvg<T extends { i: number }>(
     });
   }
   svg.setAttribute('focusable', 'false');
+  svg.setAttribute('font-size', String(CHART_FONT_SIZE));
   return cleanMarkup(svg);
 }
 
+/**
+ * No inline style of any kind, so the chart works under a strict Content-Security-Policy: no <style> (global.css
+ * styles .chart-svg), no style="" and no font family on the root (the chart takes the page's font), and no
+ * font-variant attribute on the axes (not an SVG attribute; `.chart-svg` sets tabular figures in global.css).
+ */
 function cleanMarkup(svg: SVGSVGElement, _locale?: Locale): string {
   svg.querySelectorAll('style').forEach((style) => style.remove());
+  svg.removeAttribute('style');
+  svg.removeAttribute('font-family');
+  svg.querySelectorAll('[font-variant]').forEach((element) => element.removeAttribute('font-variant'));
   // Plot labels groups with aria-label; the picture as a whole is described by the figure.
   svg.querySelectorAll('[aria-label]').forEach((element) => element.removeAttribute('aria-label'));
   return svg.outerHTML.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`);

@@ -201,7 +201,7 @@ function bigNumberSvg(chart: RenderedChart, locale: Locale): string {
   const big = chart.bigNumber;
   if (!big) return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 40" width="680" height="40"></svg>';
   const asOf = `${locale === 'vi' ? 'Số liệu đến' : 'As of'} ${big.asOf}`;
-  const sparkline = big.sparkline ? big.sparkline.replace(/^<svg[^>]*?>/, (tag) => tag.replace(/\s(?:width|height|x|y)="[^"]*"/g, '').replace(/^<svg /, '<svg x="480" y="30" width="180" height="54" ')) : '';
+  const sparkline = big.sparkline ? big.sparkline.replace(/^<svg[^>]*?>/, (tag) => tag.replace(/\s(?:width|height|x|y)="[^"]*"/g, '').replace(/^<svg /, '<svg x="480" y="30" width="180" height="54" overflow="visible" ')) : '';
   const room = (sparkline ? 460 : 680) - (big.unit ? 12 + measure(big.unit, { fontSize: 24 }) : 0);
   const valueSize = Math.max(28, Math.min(56, Math.floor((56 * room) / measure(big.value, { fontSize: 56, weight: 'bold' }))));
   const changeLines = big.change ? wrapText(big.change, 680, { fontSize: 18 }) : [];

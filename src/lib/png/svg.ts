@@ -135,10 +135,8 @@ export function embedChart(chartSvg: string, box: { x: number; y: number; width:
   const open = /^<svg\b[^>]*>/.exec(markup);
   if (!open) throw new Error('Chart SVG must start with <svg>');
   const { width, height } = chartSize(markup);
-  const kept = [...open[0].matchAll(/\s([\w:-]+)="([^"]*)"/g)]
-    .filter(([, name]) => ['viewBox', 'text-anchor', 'font-size', 'fill', 'style'].includes(name!))
-    // The page's font is the bundled one here; "inherit" and the system font stack mean nothing to resvg.
-    .map(([all, name, value]) => (name === 'style' ? [all, name, value!.replace(/font-family:[^;]*;?/g, '')] : [all, name, value]));
+  // The chart's text size is its font-size attribute (render.ts, CHART_FONT_SIZE); the font is the bundled one here.
+  const kept = [...open[0].matchAll(/\s([\w:-]+)="([^"]*)"/g)].filter(([, name]) => ['viewBox', 'text-anchor', 'font-size', 'fill'].includes(name!));
   const attributes = [
     `x="${round(box.x)}"`,
     `y="${round(box.y)}"`,
