@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
@@ -23,11 +22,8 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkGfm] }) },
   integrations: [
     mdx(),
-    sitemap({
-      i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en-US' } },
-      // Embeds are framed by other sites; they are not pages to be found on their own.
-      filter: (page) => !/\/embed\//.test(page),
-    }),
+    // No @astrojs/sitemap: it pairs languages only by equal paths (article slugs differ) and knows no page's date.
+    // The sitemap is src/pages/sitemap-index.xml.ts + sitemap-0.xml.ts over src/lib/site/sitemap.ts.
   ],
   i18n: {
     locales: ['vi', 'en'],

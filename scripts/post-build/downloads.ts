@@ -16,7 +16,7 @@ import { buildSiteModel } from '../../src/lib/site/model.ts';
 import { chartRegistry } from '../../src/lib/site/chart-registry.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
+import { CHART_PNG_ZOOM, chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
 import { datasetFiles } from '../../src/lib/downloads/dataset.ts';
 import { pinnedDataset } from '../../src/lib/downloads/pinned.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
@@ -54,10 +54,10 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
     for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);
   }
 
-  // PNGs at 2×, rendered on libuv's thread pool, a few at a time.
+  // PNGs at CHART_PNG_ZOOM (2×; oEmbed states their size from the same SVG, see chartPngSize), rendered on libuv's thread pool, a few at a time.
   const queue = [...pngJobs];
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) files.set(job.path, await renderPngAsync(job.svg, { zoom: 2 }));
+    for (let job = queue.shift(); job; job = queue.shift()) files.set(job.path, await renderPngAsync(job.svg, { zoom: CHART_PNG_ZOOM }));
   }));
 
   for (const [path, content] of files) {

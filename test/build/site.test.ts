@@ -14,6 +14,8 @@ import { DOMParser } from 'linkedom';
 import { parse } from 'csv-parse/sync';
 import { SEPTEMBER_2024_CSV, writeFixtureSite, CSV_HEADER } from '../fixtures/fixture-data.ts';
 import { MONTH_COLUMNS } from '../../src/lib/data/month-file.ts';
+import { vnuErrors } from '../../scripts/lib/dist-audit.ts';
+import { META_DESCRIPTION_MAX } from '../../src/lib/site/meta.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-build-'));
@@ -233,6 +235,31 @@ describe('articles, feeds, sitemap and links', () => {
         expect(item.querySelector('description')!.textContent).not.toBe('');
         expect(Number.isNaN(Date.parse(item.querySelector('pubDate')!.textContent!))).toBe(false);
       }
+      // The channel links to the language's home, names its own address, and is dated by its newest item (not the clock).
+      const channel = document.querySelector('channel')!;
+      expect(new URL(channel.querySelector(':scope > link')!.textContent!).pathname).toBe(feed === 'rss.xml' ? '/' : '/en/');
+      expect(new URL(channel.getElementsByTagName('atom:link')[0]!.getAttribute('href')!).pathname).toBe(`/${feed}`);
+      expect(channel.getElementsByTagName('atom:link')[0]!.getAttribute('rel')).toBe('self');
+      const newest = Math.max(...[...document.querySelectorAll('item > pubDate')].map((d) => Date.parse(d.textContent!)));
+      expect(Date.parse(channel.querySelector(':scope > lastBuildDate')!.textContent!)).toBe(newest);
+    }
+  });
+
+  it('each indicator has a feed of its figures, newest first, with qualifier, date and source, linked from its page', () => {
+    for (const [prefix, words] of [['', /^hơn 45,2 triệu tài khoản, tính đến 20\/8\/2024\. Nguồn: /], ['en/', /^more than 45\.2 million accounts, as of 20 August 2024\. Source: /]] as const) {
+      const feed = `${prefix}indicators/eid-accounts-activated/rss.xml`;
+      const xml = new DOMParser().parseFromString(readFileSync(join(outDir, feed), 'utf8'), 'text/xml');
+      const items = [...xml.querySelectorAll('item')];
+      expect(items.length).toBe(4);
+      expect(items[0]!.querySelector('description')!.textContent!.replace(/\s+/g, ' ')).toMatch(words);
+      const dates = items.map((item) => Date.parse(item.querySelector('pubDate')!.textContent!));
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      const guids = items.map((item) => item.querySelector('guid')!.textContent);
+      expect(new Set(guids).size).toBe(guids.length);
+      expect(new URL(xml.getElementsByTagName('atom:link')[0]!.getAttribute('href')!).pathname).toBe(`/${feed}`);
+      const html = page(`${prefix}indicators/eid-accounts-activated`);
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="[^"]*/${feed}"`));
+      expect(html).toMatch(new RegExp(`<a href="[^"]*/${feed}" type="application/rss\\+xml">`));
     }
   });
 
@@ -243,8 +270,11 @@ describe('articles, feeds, sitemap and links', () => {
       for (const link of links) {
         const json = JSON.parse(readFileSync(join(outDir, link), 'utf8'));
         expect(json).toMatchObject({ version: '1.0', type: 'rich', provider_name: expect.any(String), provider_url: expect.any(String), title: expect.any(String), width: expect.any(Number), height: expect.any(Number), thumbnail_url: expect.any(String) });
-        expect(json.html).toMatch(/^<iframe src="https:\/\/[^"]+\/embed\/[^"]+\/" title="[^"]+" width="100%" height="\d+" loading="lazy"/);
+        expect(json.html).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\/[^"]+\/" title="[^"]+" width="100%" height="\d+" loading="lazy"/);
         expect(existsSync(join(outDir, new URL(json.thumbnail_url).pathname))).toBe(true);
+        // The stated thumbnail size is the PNG's real size (its IHDR chunk).
+        const png = readFileSync(join(outDir, new URL(json.thumbnail_url).pathname));
+        expect([json.thumbnail_width, json.thumbnail_height], link).toEqual([png.readUInt32BE(16), png.readUInt32BE(20)]);
       }
     }
   });
@@ -276,6 +306,98 @@ describe('articles, feeds, sitemap and links', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('standards: valid HTML, metadata, site files', () => {
+  /** One page of every type, in both languages where it has two (the fixture site). */
+  const samplePages = () => {
+    const topic = readdirSync(join(outDir, 'topics'))[0]!;
+    const paths = ['', 'indicators', 'indicators/eid-accounts-activated', 'indicators/essential-services-online', 'months', 'months/2024-08', 'articles', `topics/${topic}`, 'about', 'methodology', 'search', 'embed/eid-accounts-activated', 'embed/v/2024-07/eid-accounts-activated'];
+    return [
+      ...['', 'en/'].flatMap((prefix) => paths.map((path) => join(outDir, prefix, path, 'index.html'))),
+      join(outDir, 'articles/cau-chuyen-thu-nghiem/index.html'), join(outDir, 'en/articles/test-story/index.html'),
+      join(outDir, 'embed/preview/index.html'), join(outDir, '404.html'),
+    ];
+  };
+
+  it('the W3C Nu HTML Checker finds no error on any page type', () => {
+    const files = samplePages();
+    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const errors = vnuErrors(outDir, files.map((file) => relative(outDir, file)));
+    if (!errors) throw new Error('Java not found: this test runs vnu-jar (the W3C Nu HTML Checker) with Java. Run `apt-get install -y default-jre-headless` (.ci/run does).');
+    expect(errors.map((e) => `${e.file}: ${e.message}`)).toEqual([]);
+  });
+
+  it('every indexable page has its own description of at most 160 characters, and an image alt', () => {
+    const seen = new Map<string, string>();
+    const htmlFiles = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name === 'index.html');
+    let pages = 0;
+    for (const entry of htmlFiles) {
+      const file = relative(outDir, join(entry.parentPath, entry.name));
+      const html = readFileSync(join(outDir, file), 'utf8');
+      if (html.includes('name="robots" content="noindex"')) continue;
+      pages += 1;
+      const description = new DOMParser().parseFromString(html, 'text/html').querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+      expect(description, file).not.toBe('');
+      expect([...description].length, `${file}: ${description}`).toBeLessThanOrEqual(META_DESCRIPTION_MAX);
+      expect(seen.get(description), `${file} has the description of ${seen.get(description)}`).toBeUndefined();
+      seen.set(description, file);
+      expect(html, file).toMatch(/<meta property="og:image:alt" content="[^"]+"/);
+      expect(html, file).toMatch(/<link rel="manifest" href="[^"]*manifest\.webmanifest"/);
+      expect(html, file).toMatch(/<link rel="apple-touch-icon" href="[^"]*\/icons\/apple-touch-icon\.png"/);
+    }
+    expect(pages).toBeGreaterThan(20);
+  });
+
+  it('the sitemap lists every indexable page with lastmod, its pair and x-default; robots.txt points at it', () => {
+    const sitemap = readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!);
+    const locs = urls.map((u) => new URL(/<loc>([^<]+)<\/loc>/.exec(u)![1]!).pathname);
+    for (const url of urls) {
+      expect(url).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/);
+      expect(url).toMatch(/hreflang="x-default"/);
+    }
+    // Every page that does not say noindex is in the sitemap, and nothing else.
+    const indexable = readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html')
+      .map((e) => relative(outDir, e.parentPath))
+      .filter((dir) => !readFileSync(join(outDir, dir, 'index.html'), 'utf8').includes('name="robots" content="noindex"'))
+      .map((dir) => (dir === '' ? '/' : `/${dir}/`));
+    expect([...locs].sort()).toEqual([...indexable].sort());
+    const story = urls.find((u) => u.includes('/en/articles/test-story/</loc>'))!;
+    expect(story).toMatch(/hreflang="vi" href="[^"]*\/articles\/cau-chuyen-thu-nghiem\/"/);
+    expect(readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8')).toMatch(/<loc>[^<]+\/sitemap-0\.xml<\/loc>/);
+    expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/[^/]+\/sitemap-index\.xml$/m);
+  });
+
+  it('has a manifest per language, PNG icons of the sizes it names, and a bilingual 404 page', () => {
+    for (const [file, start] of [['manifest.webmanifest', '/'], ['en/manifest.webmanifest', '/en/']] as const) {
+      const manifest = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as { start_url: string; scope: string; icons: Array<{ src: string; sizes: string; type: string }> };
+      expect([manifest.start_url, manifest.scope]).toEqual([start, start]);
+      for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) {
+        const png = readFileSync(join(outDir, icon.src));
+        expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+      }
+    }
+    const apple = readFileSync(join(outDir, 'icons/apple-touch-icon.png'));
+    expect([apple.readUInt32BE(16), apple.readUInt32BE(20)]).toEqual([180, 180]);
+    const notFound = new DOMParser().parseFromString(readFileSync(join(outDir, '404.html'), 'utf8'), 'text/html');
+    expect(notFound.querySelector('html')!.getAttribute('lang')).toBe('vi');
+    expect(notFound.querySelector('section[lang="en"] a[href="/en/"]')).not.toBeNull();
+    expect(notFound.querySelector('section[lang="vi"] a[href="/"]')).not.toBeNull();
+  });
+
+  it('marks source titles and names in the other language', () => {
+    for (const path of ['indicators/eid-accounts-activated', 'en/indicators/eid-accounts-activated']) {
+      const doc = document(path);
+      const locale = path.startsWith('en/') ? 'en' : 'vi';
+      for (const cite of doc.querySelectorAll('cite.source > a, cite.source > span:not(.source-meta)')) {
+        const vietnamese = /[đăơư\u1EA0-\u1EF9]/iu.test(cite.textContent!);
+        const lang = cite.getAttribute('lang') ?? locale;
+        if (vietnamese) expect(lang, `${path}: ${cite.textContent}`).toBe('vi');
+      }
+    }
   });
 });
 

@@ -44,6 +44,19 @@ export function chartSvgFile(chart: RenderedChart, locale: Locale): string {
   return portable.startsWith('<?xml') ? portable : `<?xml version="1.0" encoding="UTF-8"?>\n${portable}`;
 }
 
+/** The downloadable PNG is the downloadable SVG drawn at this zoom (sharp on high-density screens). */
+export const CHART_PNG_ZOOM = 2;
+
+/**
+ * The pixel size of a chart's downloadable PNG, known without drawing it: the size of its SVG (`chartSvgFile`,
+ * whose width and height are whole numbers) times CHART_PNG_ZOOM — exactly what resvg renders.
+ */
+export function chartPngSize(svgFile: string): { width: number; height: number } {
+  const match = /<svg\b[^>]*?\swidth="(\d+)"[^>]*?\sheight="(\d+)"/.exec(svgFile);
+  if (!match) throw new Error('chartPngSize: the SVG has no whole-number width and height');
+  return { width: Number(match[1]) * CHART_PNG_ZOOM, height: Number(match[2]) * CHART_PNG_ZOOM };
+}
+
 /** The fonts a downloaded SVG asks for, in order (single quotes: it sits in a double-quoted attribute). */
 export const SVG_FONT_STACK = `'${FONT_FAMILY}', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`;
 

@@ -162,10 +162,19 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+/** The width (CSS px) an embed is designed for: oEmbed's `width`, and the previewer's iframes (sized by our CSS). */
+export const EMBED_WIDTH = 680;
+
 /**
  * The snippet a journalist pastes: an iframe that works alone (lazy, titled,
  * full width, a default height that shows everything) and the resizer script.
  * No inline script or style, so it works under a strict Content-Security-Policy.
+ *
+ * `width="100%"` is not valid HTML (a width is a number of pixels), but it is the only way to fill the host's column
+ * from markup alone: a `style` attribute is blocked by a host whose CSP forbids inline styles (and logs a violation),
+ * and our CSS does not reach the host's page. The valid form (`width="680"`, the resizer setting `style.width` through
+ * the CSSOM, which a CSP allows) needs the resizer to do it first. Our own pages never carry this markup as HTML (the
+ * snippet is text in a textarea and in oEmbed JSON; the previewer sizes its iframes with CSS).
  */
 export function embedSnippet(options: { src: string; title: string; height: number; resizer: string }): string {
   return `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${options.height}" loading="lazy" frameborder="0" ${EMBED_ATTRIBUTE}></iframe>\n<script async src="${escapeAttribute(options.resizer)}"></script>`;

@@ -1,5 +1,5 @@
 import type { ChartSpec } from '../charts/spec.ts';
-import { defaultChartFor } from '../charts/spec.ts';
+import { defaultChartFor, indicatorsOf } from '../charts/spec.ts';
 import type { ChartData } from '../charts/render.ts';
 import { seriesAt } from '../data/releases.ts';
 import { pinnedDataset } from '../downloads/pinned.ts';
@@ -92,4 +92,15 @@ export function homeCharts(model: SiteModel): { bigNumbers: ChartSpec[]; lead?: 
       };
     });
   return { bigNumbers, ...(lead ? { lead } : {}), progress, comparisons };
+}
+
+/**
+ * A chart's title in a language without drawing it, as `renderChart` gives it: the spec's own title, else the name of
+ * its one indicator; the id when neither exists (an untitled comparison).
+ */
+export function chartTitle(spec: ChartSpec, indicators: ReadonlyMap<string, { name: Record<'vi' | 'en', string> }>, locale: 'vi' | 'en'): string {
+  const own = spec.title?.[locale];
+  if (own) return own;
+  const ids = indicatorsOf(spec);
+  return (spec.kind !== 'comparison' && ids.length === 1 ? indicators.get(ids[0]!)?.name[locale] : undefined) ?? spec.id;
 }

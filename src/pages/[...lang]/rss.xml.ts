@@ -11,6 +11,7 @@ import { formatAsOf } from '../../lib/format/index.ts';
 import { langParam, localePath } from '../../lib/i18n/routes.ts';
 import { t } from '../../lib/i18n/ui.ts';
 import type { Locale } from '../../lib/data/types.ts';
+import { ATOM_NAMESPACE, channelExtras, feedPath } from '../../lib/site/feeds.ts';
 
 /** One feed per language (/rss.xml, /en/rss.xml): articles and monthly bulletins, newest first. */
 export function getStaticPaths() {
@@ -33,11 +34,13 @@ export async function GET(context: APIContext) {
     date: new Date(`${endOfMonth(changes.release.id)}T00:00:00Z`),
     link: localePath(locale, `months/${changes.release.id}`),
   }));
+  const items = newestFirst([...articles, ...bulletins]).map(({ date, ...item }) => ({ ...item, pubDate: date }));
   return rss({
     title: t(locale, 'site.name'),
     description: t(locale, 'site.tagline'),
     site: absoluteUrl(localePath(locale, '')),
-    items: newestFirst([...articles, ...bulletins]).map(({ date, ...item }) => ({ ...item, pubDate: date })),
-    customData: `<language>${locale === 'vi' ? 'vi-VN' : 'en-US'}</language>`,
+    xmlns: { atom: ATOM_NAMESPACE },
+    items,
+    customData: channelExtras({ locale, selfUrl: absoluteUrl(feedPath(locale)), items }),
   });
 }

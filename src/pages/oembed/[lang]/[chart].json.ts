@@ -5,8 +5,9 @@ import { getChartRegistry } from '../../../collections.ts';
 import { renderChart } from '../../../lib/charts/render.ts';
 import { chartDataAt } from '../../../lib/site/charts.ts';
 import { getSiteModel } from '../../../lib/site/load-site.ts';
-import { defaultEmbedHeight, embedSnippet, embedUrl, resizerUrl } from '../../../lib/embed/embed.ts';
+import { EMBED_WIDTH, defaultEmbedHeight, embedSnippet, embedUrl, resizerUrl } from '../../../lib/embed/embed.ts';
 import { downloadPath } from '../../../lib/embed/citation.ts';
+import { chartPngSize, chartSvgFile } from '../../../lib/downloads/chart-files.ts';
 import { t } from '../../../lib/i18n/ui.ts';
 import type { RegisteredChart } from '../../../lib/site/chart-registry.ts';
 import type { Locale } from '../../../lib/data/types.ts';
@@ -22,6 +23,8 @@ export function GET(context: APIContext) {
   const { chart } = context.props as { chart: RegisteredChart };
   const rendered = renderChart(chart.spec, chartDataAt(getSiteModel()), locale);
   const height = defaultEmbedHeight(rendered);
+  // The thumbnail is the downloadable PNG (scripts/post-build/downloads.ts): its size, from the same SVG it is drawn from.
+  const thumbnail = chartPngSize(chartSvgFile(rendered, locale));
   const body = {
     version: '1.0',
     type: 'rich',
@@ -29,11 +32,11 @@ export function GET(context: APIContext) {
     provider_url: absoluteUrl(localePath(locale, '')),
     title: rendered.title,
     html: embedSnippet({ src: embedUrl(locale, chart.spec.id), title: rendered.title, height, resizer: resizerUrl() }),
-    width: 680,
+    width: EMBED_WIDTH,
     height,
     thumbnail_url: absoluteUrl(downloadPath(locale, chart.spec.id, 'png')),
-    thumbnail_width: 1360,
-    thumbnail_height: Math.round((1360 / 680) * height),
+    thumbnail_width: thumbnail.width,
+    thumbnail_height: thumbnail.height,
     cache_age: 86400,
   };
   return new Response(JSON.stringify(body, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } });
