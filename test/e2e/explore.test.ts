@@ -4,6 +4,8 @@
  * another origin under a strict Content-Security-Policy. The fixture site gets one more month (September 2024,
  * with a second figure for level-2 accounts), so two indicators of one kind and unit both have a history.
  */
+import { headersFor } from '../../src/lib/site/security-headers.ts';
+import { readSiteAddress } from '../../src/lib/site/address.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -34,7 +36,8 @@ beforeAll(async () => {
   expect(SEPTEMBER_2024_CSV.startsWith(CSV_HEADER)).toBe(true);
   const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
-  publisher = await serve(outDir, '127.0.0.1');
+  // Served with the site's own headers (strict CSP): the explorer and its downloads must work under them.
+  publisher = await serve(outDir, '127.0.0.1', undefined, { headers: (path) => headersFor(path, readSiteAddress({})) });
   host = await serve(work, 'localhost', hostPage);
   browser = await launchChromium();
 });
@@ -60,8 +63,9 @@ function hostPage(request: IncomingMessage, response: ServerResponse): boolean {
   return true;
 }
 
-async function open(path: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser!.newContext({ javaScriptEnabled: options.javaScript ?? true, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+async function open(path: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  // bypassCSP only to inject axe-core (an inline script of the test's, not of the site).
+  const context = await browser!.newContext({ javaScriptEnabled: options.javaScript ?? true, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1100, height: 900 }, bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -245,7 +249,7 @@ describe('explorer: without JavaScript', () => {
 describe('explorer: accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe finds nothing on the explore page and a changed view (${colorScheme})`, async () => {
-      const { page, close } = await open(`/en/explore/?indicators=${BOTH}&from=2024-07`, { colorScheme });
+      const { page, close } = await open(`/en/explore/?indicators=${BOTH}&from=2024-07`, { colorScheme, bypassCSP: true });
       try {
         await ready(page);
         await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
