@@ -134,7 +134,7 @@ function addMeasureToggle(figure: HTMLElement, plot: HTMLElement, onSwitch: () =
   const template = figure.querySelector<HTMLTemplateElement>('template.chart-share');
   if (!template) return;
   const views: Record<'value' | 'share', Node[]> = {
-    value: [...plot.querySelectorAll(':scope > .chart-narrow, :scope > .chart-wide')],
+    value: [...plot.querySelectorAll(':scope > .chart-size')],
     share: [...template.content.cloneNode(true).childNodes].filter((node) => node.nodeType === Node.ELEMENT_NODE),
   };
   const group = document.createElement('div');
