@@ -10,11 +10,11 @@ import { changeSentence, comparisonSentence, progressSentence, seriesSentence, t
 import type { ChartData, ChartSvgs, RenderedChart } from './view.ts';
 import {
   CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
-  timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
+  shareViewText, timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
 } from './view.ts';
 
 // The pure half of a chart lives in view.ts (the browser shares it); these names stay importable from here.
-export type { ChartData, ChartRow, ChartSizeName, ChartSvgs, ChartView, RenderedChart, TooltipPoint } from './view.ts';
+export type { ChartData, ChartRow, ChartSizeName, ChartSvgs, ChartView, RenderedChart, ShareViewText, TooltipPoint } from './view.ts';
 export { CHART_MAX_SCALE, CHART_MIN_SCALE, CHART_SIZES, QUOTE_EXCERPT_LENGTH, asOfTime, chartElementIds, joinedRuns, quoteExcerpt, tooltipJson } from './view.ts';
 
 /** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output. */
@@ -35,7 +35,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
       return {
         ...timeSeriesView(spec, seriesList, locale, data.dataVersion),
         svg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
-        ...(hasTotals(seriesList) ? { shareSvg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')) } : {}),
+        ...(hasTotals(seriesList) ? { shareSvg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')), shareView: shareViewText(seriesList, locale) } : {}),
       };
     }
     case 'progress': {

@@ -8,7 +8,7 @@ import { QUALIFIERS } from '../data/types.ts';
 import type { NotComparable, Series, SeriesPoint } from '../data/series.ts';
 import { comparability } from '../data/series.ts';
 import { findValueInQuote } from '../data/quote.ts';
-import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
+import { formatAsOf, formatMonthShort, formatNumber, formatPercent, formatTick } from '../format/index.ts';
 import { publisherLabel, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
 import type { ChartSpec, TimeSeriesSpec } from './spec.ts';
 import { seriesSentence, takeawayFor } from './summary.ts';
@@ -46,6 +46,8 @@ export interface TooltipPoint {
   lang?: string;
   /** Present when the quote was read in a translated edition: the tooltip adds "(bản dịch)" / "(translation)". */
   translated?: true;
+  /** For an "x out of y" figure, its share of the total ("71%"): the tooltip leads with it in the share view. */
+  share?: string;
 }
 
 export interface RenderedChart {
@@ -59,6 +61,8 @@ export interface RenderedChart {
   svg?: ChartSvgs;
   /** The same figures as a share of their totals (0–100%), for "x out of y" series: the browser offers a toggle. */
   shareSvg?: ChartSvgs;
+  /** What the chart says in its share view (with `shareSvg`): its own title, takeaway and note (`shareViewText`). */
+  shareView?: ShareViewText;
   /** The number and its unit apart, so the unit can be set smaller. */
   bigNumber?: { value: string; unit: string; asOf: string; asOfInferred?: boolean; change?: string; sparkline?: string };
   legend: Array<{ name: string; seriesIndex: number }>;
@@ -112,6 +116,7 @@ export function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: L
     quote: quoteExcerpt(figure.quote.text, figure.value),
     ...(figure.quote.language !== locale ? { lang: figure.quote.language } : {}),
     ...(figure.quote.translated ? { translated: true as const } : {}),
+    ...(figure.total !== undefined && figure.total > 0 ? { share: formatPercent(Math.round((figure.value / figure.total) * 100), locale) } : {}),
   };
 }
 
@@ -377,6 +382,47 @@ export function longGapNote(seriesList: readonly Series[], locale: Locale): stri
     : `Dashed line: no figure was published between the two (${list}); it does not show how the figure changed in between.`;
 }
 
+/** The words of a chart's share view: a title that says it shows shares, a takeaway in shares, and why shares may fall. */
+export interface ShareViewText {
+  /** Added to the chart's title: " — tỷ lệ trên tổng số". */
+  titleSuffix: string;
+  /** The latest share of each series with its count, date and total; no change word ("tăng", "giảm") at all. */
+  takeaway: string;
+  /** When a series' total changed (the list grew): the totals in order, and that shares over different totals are not compared. */
+  note?: string;
+}
+
+/**
+ * The share view's text. A share over a longer list can fall while the count rises (21/25 → 54/76 is 84% → 71%), so
+ * the takeaway states the latest share only, never a rise or fall, and the note names the changes of total.
+ *
+ * @example
+ * shareViewText([essentialServices], 'vi')
+ * // { titleSuffix: ' — tỷ lệ trên tổng số', takeaway: 'Tỷ lệ mới nhất: 71% (54/76 dịch vụ, 13/2/2025).',
+ * //   note: 'Tổng số đã thay đổi: 25 → 53 → 76 dịch vụ. Tỷ lệ trên các tổng số khác nhau không so sánh được …' }
+ */
+export function shareViewText(seriesList: readonly Series[], locale: Locale): ShareViewText {
+  const vi = locale === 'vi';
+  const latest = seriesList.flatMap((series) => {
+    const last = series.points.at(-1);
+    if (!last || last.total === undefined || last.total <= 0) return [];
+    const share = formatPercent(Math.round((last.value / last.total) * 100), locale);
+    const whose = seriesList.length > 1 ? `${series.indicator.name[locale]}: ` : '';
+    return [`${whose}${share} (${displayValue(series.indicator, last, locale)}, ${formatAsOf(last.asOf, locale)})`];
+  });
+  const changes = seriesList.flatMap((series) => {
+    const totals = series.points.flatMap((p) => (p.total === undefined ? [] : [p.total])).filter((total, k, all) => k === 0 || total !== all[k - 1]);
+    if (totals.length < 2) return [];
+    const whose = seriesList.length > 1 ? `${series.indicator.name[locale]}: ` : '';
+    return [`${whose}${totals.map((total) => formatNumber(total, locale)).join(' → ')} ${series.indicator.unit[locale]}`];
+  });
+  const takeaway = `${vi ? 'Tỷ lệ mới nhất' : 'Latest share'}: ${latest.join('; ')}.`;
+  const note = changes.length === 0 ? undefined : vi
+    ? `Tổng số đã thay đổi: ${changes.join('; ')}. Tỷ lệ trên các tổng số khác nhau không so sánh được và không được nối: khi tổng số tăng, tỷ lệ có thể thấp đi dù số lượng tăng.`
+    : `The total changed: ${changes.join('; ')}. Shares of different totals are not compared or joined: when the total grows, a share can drop even as the count rises.`;
+  return { titleSuffix: vi ? ' — tỷ lệ trên tổng số' : ' — share of the total', takeaway, ...(note ? { note } : {}) };
+}
+
 /** True when every drawn figure is "x out of y", so a share of the total is meaningful. */
 export function hasTotals(seriesList: readonly Series[]): boolean {
   const figures = drawnFigures(seriesList);
@@ -400,7 +446,7 @@ export function chartSources(rows: readonly ChartRow[]): Source[] {
 }
 
 /** A chart without its picture: what the build and the browser both show around it, and what the downloads hold. */
-export type ChartView = Omit<RenderedChart, 'svg' | 'shareSvg' | 'bigNumber'>;
+export type ChartView = Omit<RenderedChart, 'svg' | 'shareSvg' | 'shareView' | 'bigNumber'>;
 
 /** The text, rows, legend, notes and tooltip points of a time series: the same for the build and the browser. */
 export function timeSeriesView(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, dataVersion: string): ChartView {
