@@ -219,16 +219,19 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
   const offsets = bands.map((_, k) => bands.slice(0, k).reduce((a, b) => a + b, 0));
   const height = bands.reduce((a, b) => a + b, 0) + 30;
   const rows = data.map((d, k) => ({ ...d, top: offsets[k]!, labelY: offsets[k]! + 4, barTop: offsets[k]! + d.lines * lineHeight + 6 }));
+  // A tick near the right edge is centred on it: leave room for half of the longest label ("45 triệu").
+  const xMax = Math.max(...data.map((d) => d.value)) * 1.02;
+  const marginRight = Math.max(8, Math.ceil(labelWidth(formatTick(xMax, locale)) / 2));
   const svg = Plot.plot({
     document: createDocument(),
     width: size.width,
     height,
     marginLeft: 8,
-    marginRight: 8,
+    marginRight,
     marginTop: 0,
     marginBottom: 26,
     className: 'chart-svg',
-    x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
+    x: { domain: [0, xMax], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
     y: { type: 'identity', axis: null },
     marks: [
       Plot.rectX(rows, { x1: 0, x2: 'value', y1: 'barTop', y2: (d: { barTop: number }) => d.barTop + barHeight, fill: 'currentColor', className: 'series series-0 points points-0' }),

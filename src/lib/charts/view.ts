@@ -273,13 +273,14 @@ function monthStart(date: Date): Date {
 }
 
 /** Month steps a time axis may tick at, shortest first. */
-const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120] as const;
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 36, 60, 120] as const;
 
 /**
  * The ticks of a time axis: month starts, the first and the last month of the data always among them (a sparse
- * series is never left with one tick), and between them the months of the shortest regular step (every month, two,
- * three, four, six, a year…) whose labels keep clear of each other at this width; a regular tick too close to the
- * first or last one is left out. Positions are estimated over `plotWidth` (no layout at build time).
+ * series is never left with one tick), and between them the months of a regular step (every month, two, three,
+ * six, a year…): of the steps whose labels keep clear of each other at this width (a regular tick too close to the
+ * first or last one gives way), the one that labels most. Positions are estimated over `plotWidth` (no layout at
+ * build time).
  *
  * @example
  * // three figures, 7/2024, 9/2025 and 10/2025, on a 300-wide phone chart
