@@ -2,10 +2,12 @@
  * Chart honesty at every size (issue 11): date ticks that are never ambiguous and always show where a sparse series
  * starts and ends, and the long-gap rule (a line over months nobody reported is dashed, and the notes say so).
  */
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../src/lib/charts/render.ts';
+import { renderChart, tooltipJson } from '../../src/lib/charts/render.ts';
+import { enhance } from '../../src/scripts/chart-tooltip.ts';
 import {
-  CHART_SIZES, LONG_GAP_DAYS, dateTick, isLongGap, lineSegments, longGapNote, medianSpacingDays, timeSeriesLayout, timeSeriesNotes, timeTicks,
+  CHART_SIZES, LONG_GAP_DAYS, dateTick, shareViewText, isLongGap, lineSegments, longGapNote, medianSpacingDays, timeSeriesLayout, timeSeriesNotes, timeTicks,
 } from '../../src/lib/charts/view.ts';
 import { buildSeries } from '../../src/lib/data/series.ts';
 import type { Indicator } from '../../src/lib/data/types.ts';
@@ -119,5 +121,73 @@ describe('long gaps', () => {
       expect(/d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+"/.test(solid)).toBe(true);
     }
     expect(chart.notes.some((note) => note.startsWith('Nét đứt'))).toBe(true);
+  });
+});
+
+describe('the share view', () => {
+  // The review's case: 21/25, 35/53, 44/76, 54/76 — the count rises, the share falls 84% → 66% → 58%, then 71%.
+  const services: Indicator = { ...base, id: 'services', kind: 'count-of-total', unit: { vi: 'dịch vụ', en: 'services' } };
+  const figures = [[21, 25, '2022-11'], [35, 53, '2023-07-12'], [44, 76, '2024-11-06'], [54, 76, '2025-02-13']] as const;
+  const list = buildSeries(services, figures.map(([value, total, date], k) => ({
+    ...fixtureFigure('services', value, date, k === 1 || k === 2 ? { seriesBreak: { vi: 'Danh mục đổi', en: 'The list changed' } } : {}),
+    total,
+  })));
+  const chartData = { series: new Map([['services', list]]), dataVersion: '2025-02' };
+  const servicesSpec = { id: 'services', kind: 'time-series', indicators: ['services'] } as const;
+
+  it('states the latest share, never a rise or a fall, and names the changes of total', () => {
+    const vi = shareViewText([list], 'vi');
+    expect(vi.titleSuffix).toBe(' — tỷ lệ trên tổng số');
+    expect(vi.takeaway).toBe('Tỷ lệ mới nhất: 71% (54/76 dịch vụ, 13/2/2025).');
+    expect(vi.takeaway).not.toMatch(/tăng|giảm/i);
+    expect(vi.note).toMatch(/^Tổng số đã thay đổi: 25 → 53 → 76 dịch vụ\. Tỷ lệ trên các tổng số khác nhau không so sánh được/);
+    const en = shareViewText([list], 'en');
+    expect(en.takeaway).toBe('Latest share: 71% (54/76 services, 13 February 2025).');
+    expect(en.takeaway).not.toMatch(/\b(up|down|rose|fell)\b/i);
+    expect(en.note).toMatch(/^The total changed: 25 → 53 → 76 services\./);
+    // One total throughout: nothing to note.
+    const same = buildSeries(services, [{ ...fixtureFigure('services', 40, '2025-01'), total: 76 }, { ...fixtureFigure('services', 54, '2025-02'), total: 76 }]);
+    expect(shareViewText([same], 'vi').note).toBeUndefined();
+  });
+
+  it('rides with the chart, and the toggle swaps the title, the takeaway and the note (and back)', () => {
+    const chart = renderChart(servicesSpec, chartData, 'vi');
+    expect(chart.shareSvg).toBeDefined();
+    expect(chart.shareView?.takeaway).toBe('Tỷ lệ mới nhất: 71% (54/76 dịch vụ, 13/2/2025).');
+    expect(chart.points.map((p) => p.share)).toEqual(['84%', '66%', '58%', '71%']);
+    const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const { document } = parseHTML(`<!doctype html><html lang="vi"><body><figure class="chart">
+      <h3 class="chart-title">Dịch vụ</h3><p class="chart-takeaway">${chart.takeaway}</p>
+      <div class="chart-plot" data-label="Biểu đồ: Dịch vụ" data-measure="value"><div class="chart-size chart-narrow">${chart.svg!.narrow}</div></div>
+      <template class="chart-share" data-toggle-value="Số lượng" data-toggle-share="Tỷ lệ trên tổng số" data-share-title="${attr(chart.shareView!.titleSuffix)}" data-share-takeaway="${attr(chart.shareView!.takeaway)}" data-share-note="${attr(chart.shareView!.note!)}"><div class="chart-size chart-narrow">${chart.shareSvg!.narrow}</div></template>
+      <ul class="chart-notes"><li>…</li></ul>
+      <script type="application/json" class="chart-points">${tooltipJson(chart.points)}</script></figure></body></html>`);
+    const globals = globalThis as unknown as { document?: Document; Node?: unknown };
+    const saved = { document: globals.document, Node: globals.Node };
+    globals.document = document as unknown as Document;
+    globals.Node = (document.defaultView as unknown as { Node: unknown }).Node;
+    // linkedom does no layout: every shape counts as shown.
+    const element = (document.defaultView as unknown as { Element: { prototype: { getClientRects?: () => unknown[] } } }).Element.prototype;
+    element.getClientRects = () => [{}];
+    try {
+      const figure = document.querySelector('figure') as unknown as HTMLElement;
+      enhance(figure);
+      const [count, share] = [...figure.querySelectorAll('.chart-toggle button')] as HTMLButtonElement[];
+      const takeaway = () => figure.querySelector('.chart-takeaway')!.textContent;
+      const before = takeaway();
+      expect(before).toMatch(/tăng/);
+      share!.click();
+      expect(figure.querySelector('.chart-title')!.textContent).toBe('Dịch vụ — tỷ lệ trên tổng số');
+      expect(takeaway()).toBe(chart.shareView!.takeaway);
+      expect(figure.querySelector('.chart-notes li')!.textContent).toBe(chart.shareView!.note);
+      count!.click();
+      expect(figure.querySelector('.chart-title')!.textContent).toBe('Dịch vụ');
+      expect(takeaway()).toBe(before);
+      expect(figure.querySelector('.chart-share-note')).toBeNull();
+    } finally {
+      delete element.getClientRects;
+      globals.document = saved.document;
+      globals.Node = saved.Node;
+    }
   });
 });
