@@ -7,15 +7,15 @@ import { displayCompact, displayExact, displayValue } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
-import type { ChartData, RenderedChart } from './view.ts';
+import type { ChartData, ChartSvgs, RenderedChart } from './view.ts';
 import {
   CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
-  timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
+  shareViewText, timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
 } from './view.ts';
 
 // The pure half of a chart lives in view.ts (the browser shares it); these names stay importable from here.
-export type { ChartData, ChartRow, ChartView, RenderedChart, TooltipPoint } from './view.ts';
-export { CHART_SIZES, QUOTE_EXCERPT_LENGTH, asOfTime, chartElementIds, joinedRuns, quoteExcerpt, tooltipJson } from './view.ts';
+export type { ChartData, ChartRow, ChartSizeName, ChartSvgs, ChartView, RenderedChart, ShareViewText, TooltipPoint } from './view.ts';
+export { CHART_MAX_SCALE, CHART_MIN_SCALE, CHART_SIZES, QUOTE_EXCERPT_LENGTH, asOfTime, chartElementIds, joinedRuns, quoteExcerpt, tooltipJson } from './view.ts';
 
 /** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output. */
 export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
@@ -34,8 +34,8 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
     case 'time-series': {
       return {
         ...timeSeriesView(spec, seriesList, locale, data.dataVersion),
-        svg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
-        ...(hasTotals(seriesList) ? { shareSvg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')) } : {}),
+        svg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
+        ...(hasTotals(seriesList) ? { shareSvg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')), shareView: shareViewText(seriesList, locale) } : {}),
       };
     }
     case 'progress': {
@@ -46,7 +46,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title,
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
+        svg: allSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
         legend: [],
         points: tooltipPoints([{ ...series, points: series.points.slice(-1) }], locale),
       };
@@ -60,7 +60,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title: spec.title?.[locale] ?? '',
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
+        svg: allSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
         legend: [],
         points: sorted.map(({ series, point }) => tooltipPoint(series.indicator, point, locale)),
       };
@@ -101,10 +101,11 @@ function createDocument(): Document {
 }
 
 
-function bothSizes(chartId: string, draw: (size: { width: number; height: number }) => string): { narrow: string; wide: string } {
+/** The chart drawn at every one of CHART_SIZES (the page shows the one that fits), each named by the figure's title and summary. */
+function allSizes(chartId: string, draw: (size: { width: number; height: number }) => string): ChartSvgs {
   const ids = chartElementIds(chartId);
   const named = (svg: string) => svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.summary}" `);
-  return { narrow: named(draw(CHART_SIZES.narrow)), wide: named(draw(CHART_SIZES.wide)) };
+  return Object.fromEntries(Object.entries(CHART_SIZES).map(([name, size]) => [name, named(draw(size))])) as ChartSvgs;
 }
 
 /**
@@ -146,6 +147,9 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
   seriesList.forEach((_series, seriesIndex) => {
     const lines = layout.lines[seriesIndex]!;
     if (lines.length > 0) marks.push(Plot.line(lines, { x: 'date', y: 'value', z: 'run', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex}` }));
+    // Over a long gap, a thin dashed connector: the two figures belong together, nothing was reported in between.
+    const gaps = layout.gapLines[seriesIndex]!;
+    if (gaps.length > 0) marks.push(Plot.line(gaps, { x: 'date', y: 'value', z: 'gap', stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '2 5', strokeLinecap: 'round', className: `series series-${seriesIndex} long-gap` }));
     const filled = drawn.filter((d) => d.group === `points-${seriesIndex}`);
     const hollow = drawn.filter((d) => d.group === `hollow-points-${seriesIndex}`);
     if (filled.length > 0) marks.push(Plot.dot(filled, { x: 'date', y: 'value', r: 4.5, fill: 'currentColor', stroke: 'var(--chart-bg, #fff)', strokeWidth: 1.5, className: `series series-${seriesIndex} points points-${seriesIndex}` }));
@@ -215,16 +219,19 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
   const offsets = bands.map((_, k) => bands.slice(0, k).reduce((a, b) => a + b, 0));
   const height = bands.reduce((a, b) => a + b, 0) + 30;
   const rows = data.map((d, k) => ({ ...d, top: offsets[k]!, labelY: offsets[k]! + 4, barTop: offsets[k]! + d.lines * lineHeight + 6 }));
+  // A tick near the right edge is centred on it: leave room for half of the longest label ("45 triệu").
+  const xMax = Math.max(...data.map((d) => d.value)) * 1.02;
+  const marginRight = Math.max(8, Math.ceil(labelWidth(formatTick(xMax, locale)) / 2));
   const svg = Plot.plot({
     document: createDocument(),
     width: size.width,
     height,
     marginLeft: 8,
-    marginRight: 8,
+    marginRight,
     marginTop: 0,
     marginBottom: 26,
     className: 'chart-svg',
-    x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
+    x: { domain: [0, xMax], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
     y: { type: 'identity', axis: null },
     marks: [
       Plot.rectX(rows, { x1: 0, x2: 'value', y1: 'barTop', y2: (d: { barTop: number }) => d.barTop + barHeight, fill: 'currentColor', className: 'series series-0 points points-0' }),

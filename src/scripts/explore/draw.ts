@@ -49,13 +49,13 @@ export function drawTimeSeries(layout: TimeSeriesLayout, size: { width: number; 
   const first = scales(layout, size, TIME_SERIES_MARGINS.left, TIME_SERIES_MARGINS.right);
   const { left, right } = fittedMargins(
     first.y.ticks(layout.yTicks).map(layout.yTickFormat),
-    first.x.ticks(layout.xTicks).map((d) => ({ text: layout.xTickFormat(d), x: first.x(d) })),
+    layout.xTicks.map((d) => ({ text: layout.xTickFormat(d), x: first.x(d) })),
     size.width,
   );
   const { x, y } = left === TIME_SERIES_MARGINS.left && right === TIME_SERIES_MARGINS.right ? first : scales(layout, size, left, right);
   const top = TIME_SERIES_MARGINS.top;
   const bottom = size.height - TIME_SERIES_MARGINS.bottom;
-  const xTicks = x.ticks(layout.xTicks);
+  const xTicks = layout.xTicks;
   const yTicks = y.ticks(layout.yTicks);
 
   const svg = node('svg', {
@@ -98,6 +98,13 @@ export function drawTimeSeries(layout: TimeSeriesLayout, size: { width: number; 
     for (const p of points) (runs[p.run] ??= []).push(p);
     if (points.length === 0) return;
     join(group({ class: `series series-${k}`, stroke: 'currentColor', 'stroke-width': 2, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }), 'path', runs.filter(Boolean), (run) => ({ d: path(run) ?? '' }));
+  });
+  // Dashed connectors over long gaps (view.ts lineSegments), as the build draws them.
+  layout.gapLines.forEach((points, k) => {
+    const gaps: Array<typeof points> = [];
+    for (const p of points) (gaps[p.gap] ??= []).push(p);
+    if (points.length === 0) return;
+    join(group({ class: `series series-${k} long-gap`, stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '2 5', fill: 'none', 'stroke-linecap': 'round' }), 'path', gaps.filter(Boolean), (pair) => ({ d: path(pair) ?? '' }));
   });
   const dots = (kind: string, filled: boolean, k: number, data: PlacedFigure[]) => {
     if (data.length === 0) return;

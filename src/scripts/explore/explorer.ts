@@ -131,8 +131,9 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
 
   function drawPlot(target: HTMLElement, spec: ReturnType<typeof exploreSpec>, seriesList: Series[]): void {
     const draw = (size: { width: number; height: number }) => drawTimeSeries(timeSeriesLayout(spec, seriesList, locale, size), size, ids);
-    const narrow = draw(CHART_SIZES.narrow);
-    drawnWide = draw(CHART_SIZES.wide);
+    // Every size the build draws (CHART_SIZES): the page's CSS shows the one that fits, text one size everywhere.
+    const drawn = Object.entries(CHART_SIZES).map(([name, size]) => ({ name, svg: draw(size) }));
+    drawnWide = drawn.find((d) => d.name === 'wide')!.svg;
     // The count/share toggle belongs to the page's own chart; a changed view shows the counts.
     figure.querySelector('.chart-toggle')?.remove();
     figure.querySelector('template.chart-share')?.remove();
@@ -143,7 +144,7 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       div.append(svg);
       return div;
     };
-    target.replaceChildren(wrap(narrow, 'chart-narrow'), wrap(drawnWide, 'chart-wide'), ...(tip ? [tip] : []));
+    target.replaceChildren(...drawn.map((d) => wrap(d.svg, `chart-size chart-${d.name}`)), ...(tip ? [tip] : []));
     if (tip instanceof HTMLElement) tip.hidden = true;
     let island = figure.querySelector('script.chart-points');
     if (!island) {
@@ -341,7 +342,8 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     const embed = share.querySelector<HTMLTextAreaElement>('.explorer-embed');
     if (embed) {
       const src = `${(root.dataset.embed ?? '').replace(root.dataset.embedSlot ?? '', state.indicators[0]!)}${exploreQuery(state)}`;
-      const sized = { ...view, svg: { narrow: plot?.querySelector('.chart-narrow svg')?.outerHTML ?? '', wide: drawnWide?.outerHTML ?? '' } };
+      const svgOf = (name: string) => plot?.querySelector(`.chart-${name} svg`)?.outerHTML ?? '';
+      const sized = { ...view, svg: { narrow: svgOf('narrow'), medium: svgOf('medium'), wide: svgOf('wide'), full: svgOf('full') } };
       embed.value = embedSnippet({ src, title: view.title, height: defaultEmbedHeight(sized), resizer: root.dataset.resizer ?? '' });
     }
   }
