@@ -286,7 +286,7 @@ describe('articles, feeds, sitemap and links', () => {
       expect(html).not.toContain('class="site-nav');
       expect(html).toContain('class="embed-home"');
     }
-    expect(text(page('embed/v/2024-07/eid-accounts-activated'))).toContain('Phiên bản dữ liệu: 2024-07');
+    expect(text(page('embed/v/2024-07/eid-accounts-activated'))).toContain('Bản cập nhật tháng 7/2024');
   });
 
   it('has a sitemap with both languages', () => {
