@@ -65,6 +65,7 @@ for (const path of ['/', '/en/']) {
         expect(await onFirstScreen(page, '.lead-figure .big-number')).toBe(true);
         expect(await onFirstScreen(page, '.lead-figure .as-of time')).toBe(true);
         expect(await page.locator('.lead-figure .as-of time').first().getAttribute('datetime')).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scrolling').toBe(0);
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         console.log(`home ${path}: full height at 360 px = ${height} px`);
         expect(height).toBeLessThan(REVIEW_HEIGHT / 2);
@@ -77,14 +78,28 @@ for (const path of ['/', '/en/']) {
       for (const width of [360, 1280]) {
         const { page, close } = await open(path, width, 900);
         try {
-          const broken = await page.locator('.big-number .big-value, .big-number .big-unit').evaluateAll((els) =>
-            els.filter((el) => {
-              // One line box per run: a run split over two lines has two client rects on different lines.
-              const tops = new Set([...el.getClientRects()].map((r) => Math.round(r.top)));
-              return tops.size > 1;
-            }).map((el) => el.textContent));
+          // A line may end only at a space: two letters side by side in the text must sit on the same line.
+          const broken = await page.locator('.big-number').evaluateAll((els) =>
+            els.flatMap((el) => {
+              const chars: Array<{ ch: string; top: number }> = [];
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.textContent ?? '';
+                for (let i = 0; i < text.length; i++) {
+                  const range = document.createRange();
+                  range.setStart(node, i);
+                  range.setEnd(node, i + 1);
+                  const rect = range.getClientRects()[0];
+                  // A space collapsed at a line's end has no box: it still separates the letters on either side.
+                  chars.push({ ch: text[i]!, top: rect ? Math.round(rect.top) : Number.NaN });
+                }
+              }
+              const breaks = chars.flatMap((c, i) => (i > 0 && !/\s/.test(c.ch) && !/\s/.test(chars[i - 1]!.ch) && Number.isFinite(c.top) && Number.isFinite(chars[i - 1]!.top) && c.top !== chars[i - 1]!.top ? [i] : []));
+              return breaks.length > 0 ? [el.textContent] : [];
+            }));
           expect(broken, `wrapped at ${width} px`).toEqual([]);
           expect(await page.locator('.big-number .big-value').count()).toBeGreaterThan(0);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `no sideways scrolling at ${width} px`).toBe(0);
         } finally {
           await close();
         }
