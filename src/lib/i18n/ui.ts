@@ -119,6 +119,10 @@ const vi = {
   'footer.licence': 'Văn bản và biểu đồ: CC BY 4.0. Số liệu thuộc về các nguồn được trích dẫn.',
   'footer.version': 'Phiên bản dữ liệu',
   'table.caption': 'Bảng số liệu',
+  // Embed builder (/embed/)
+  'embedBuilder.title': 'Nhúng biểu đồ',
+  'embedBuilder.intro': 'Chọn một biểu đồ, bản luôn mới hay bản cố định theo một phiên bản dữ liệu, và giao diện sáng hay tối; xem trước ở khổ điện thoại và máy tính, rồi sao chép mã nhúng vào trang của bạn.',
+  'embedBuilder.open': 'Tùy chỉnh mã nhúng',
 } as const;
 
 export type UiKey = keyof typeof vi;
@@ -246,6 +250,10 @@ const en: Record<UiKey, string> = {
   'footer.licence': 'Text and charts: CC BY 4.0. Figures belong to the sources cited.',
   'footer.version': 'Data version',
   'table.caption': 'Data table',
+  // Embed builder (/embed/)
+  'embedBuilder.title': 'Embed a chart',
+  'embedBuilder.intro': 'Choose a chart, the live version or one pinned to a data version, and a light or dark theme; preview it at phone and desktop widths, then copy the embed code into your page.',
+  'embedBuilder.open': 'Customise the embed code',
 };
 
 const dictionaries: Record<Locale, Record<UiKey, string>> = { vi, en };

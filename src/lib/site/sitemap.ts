@@ -37,6 +37,7 @@ export function sitemapPages(model: SiteModel, articles: readonly ArticleSummary
     same('months', dataModified(model)),
     same('articles', newestArticle),
     same('search', latest),
+    same('embed', dataModified(model)),
     ...standing.map((slug) => same(slug, dataModified(model))),
     ...model.publishedIndicators.map((indicator) => same(`indicators/${indicator.id}`, indicatorModified(model, indicator.id))),
     ...model.changes.map((changes) => same(`months/${changes.release.id}`, releaseDate(changes.release.id))),
