@@ -185,8 +185,11 @@ describe('the built pages have no inline code', () => {
 
   it('dist/_headers gives embeds frame-ancestors * and other pages frame-ancestors \'self\'', () => {
     const file = readFileSync(join(site!.outDir, '_headers'), 'utf8');
-    expect(file).toContain(`/embed/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
-    expect(file).toContain(`/en/embed/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    expect(file).toContain(`/embed/:chart/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    expect(file).toContain(`/en/embed/:chart/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    // The embed builder (the folder's own page) is a page of the site.
+    expect(file).toContain(`\n/embed/\n  Content-Security-Policy: ${PAGE_CSP}\n`);
+    expect(file).toContain(`\n/en/embed/\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain(`/indicators/*\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
   });
