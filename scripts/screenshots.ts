@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -117,7 +118,14 @@ async function main(): Promise<void> {
   const local = ['localhost', '127.0.0.1'].includes(new URL(address.origin).hostname);
   const url = new URL(local ? address.origin : 'http://localhost:4321');
   if (!local) console.warn(`The site was built for ${address.origin}; serving it at ${url.origin} (embeds and absolute links point to the real address).`);
-  const server = await serveDist(Number(url.port || 80), url.hostname);
+  // The build's own address when it is free; else any free port (the pages look the same; the embed builder's
+  // preview frame is then not resized, since embed.js trusts only the build's origin).
+  const server = await serveDist(Number(url.port || 80), url.hostname).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.warn(`${url.host} is in use (a preview server?); serving on another port.`);
+    return serveDist(0, url.hostname);
+  });
+  url.port = String((server.address() as AddressInfo).port);
   const origin = `${url.origin}${address.base.replace(/\/$/, '')}`;
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
