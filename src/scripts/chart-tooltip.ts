@@ -19,8 +19,17 @@ export function enhance(figure: HTMLElement): void {
   if (!found || !island || found.dataset.enhanced) return;
   const plot: HTMLElement = found;
   plot.dataset.enhanced = 'true';
-  const points = JSON.parse(island.textContent ?? '[]') as TooltipPoint[];
-  const several = new Set(points.map((p) => p.name)).size > 1;
+  // Read again when the island changes: the explorer redraws a chart and rewrites its points.
+  let read = '';
+  let points: TooltipPoint[] = [];
+  let several = false;
+  const current = () => {
+    if (island.textContent !== read) {
+      read = island.textContent ?? '[]';
+      points = JSON.parse(read) as TooltipPoint[];
+      several = new Set(points.map((p) => p.name)).size > 1;
+    }
+  };
   const [hint, says, translation] = TEXT[document.documentElement.lang] ?? TEXT.en!;
 
   const tip = document.createElement('div');
@@ -39,6 +48,7 @@ export function enhance(figure: HTMLElement): void {
       .sort((a, b) => Number(a.dataset.i) - Number(b.dataset.i));
 
   function show(index: number): void {
+    current();
     const visible = shapes();
     const shape = visible[index];
     const point = shape ? points[Number(shape.dataset.i)] : undefined;
