@@ -314,11 +314,11 @@ describe('standards: valid HTML, metadata, site files', () => {
   /** One page of every type, in both languages where it has two (the fixture site). */
   const samplePages = () => {
     const topic = readdirSync(join(outDir, 'topics'))[0]!;
-    const paths = ['', 'indicators', 'indicators/eid-accounts-activated', 'indicators/essential-services-online', 'months', 'months/2024-08', 'articles', `topics/${topic}`, 'about', 'methodology', 'search', 'embed/eid-accounts-activated', 'embed/v/2024-07/eid-accounts-activated'];
+    const paths = ['', 'indicators', 'indicators/eid-accounts-activated', 'indicators/essential-services-online', 'months', 'months/2024-08', 'articles', `topics/${topic}`, 'about', 'methodology', 'search', 'embed', 'embed/eid-accounts-activated', 'embed/v/2024-07/eid-accounts-activated'];
     return [
       ...['', 'en/'].flatMap((prefix) => paths.map((path) => join(outDir, prefix, path, 'index.html'))),
       join(outDir, 'articles/cau-chuyen-thu-nghiem/index.html'), join(outDir, 'en/articles/test-story/index.html'),
-      join(outDir, 'embed/preview/index.html'), join(outDir, '404.html'),
+      join(outDir, '404.html'),
     ];
   };
 

@@ -231,7 +231,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await axe('/en/indicators/essential-services-online/', { colorScheme: 'dark' });
   });
   // Every page type (each once, in one language or the other).
-  for (const path of ['/articles/cau-chuyen-thu-nghiem/', '/en/months/2024-08/', '/embed/eid-accounts-activated/', '/embed/preview/', '/search/',
+  for (const path of ['/articles/cau-chuyen-thu-nghiem/', '/en/months/2024-08/', '/embed/eid-accounts-activated/', '/embed/', '/en/embed/', '/search/',
     '/indicators/', '/en/indicators/eid-accounts-activated/', '/months/', '/months/2024-08/', '/en/articles/', '/en/articles/test-story/',
     '/topics/identity/', '/about/', '/en/methodology/', '/en/embed/v/2024-07/eid-accounts-activated/', '/404.html']) {
     it(`${path}, light and dark`, async () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_ATTRIBUTE, EMBED_HEIGHT, EMBED_MESSAGE_TYPE } from '../../src/lib/embed/embed.ts';
 import { readSiteAddress } from '../../src/lib/site/address.ts';
 import type { SiteAddress } from '../../src/lib/site/address.ts';
-import { EMBED_CSP, PAGE_CSP, headersFor } from '../../src/lib/site/security-headers.ts';
+import { EMBED_CSP, PAGE_CSP, headersFor, isEmbedPath } from '../../src/lib/site/security-headers.ts';
 import { buildFixtureSite, closeServer, freePort, launchChromium, root, serve } from './harness.ts';
 
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
@@ -49,6 +49,7 @@ function pageKinds(locale: 'vi' | 'en'): Record<string, string> {
     about: '/about/',
     methodology: '/methodology/',
     search: '/search/',
+    'embed builder': '/embed/',
     'live embed': `/embed/${CHART}/`,
     'pinned embed': `/embed/v/${release}/${readdirSync(join(site!.outDir, 'embed/v', release)).sort()[0]}/`,
     'live embed, ?theme=dark': `/embed/${CHART}/?theme=dark`,
@@ -184,8 +185,11 @@ describe('the built pages have no inline code', () => {
 
   it('dist/_headers gives embeds frame-ancestors * and other pages frame-ancestors \'self\'', () => {
     const file = readFileSync(join(site!.outDir, '_headers'), 'utf8');
-    expect(file).toContain(`/embed/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
-    expect(file).toContain(`/en/embed/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    expect(file).toContain(`/embed/:chart/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    expect(file).toContain(`/en/embed/:chart/*\n  Content-Security-Policy: ${EMBED_CSP}\n`);
+    // The embed builder (the folder's own page) is a page of the site.
+    expect(file).toContain(`\n/embed/\n  Content-Security-Policy: ${PAGE_CSP}\n`);
+    expect(file).toContain(`\n/en/embed/\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain(`/indicators/*\n  Content-Security-Policy: ${PAGE_CSP}\n`);
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
   });
@@ -207,14 +211,13 @@ describe('every kind of page under the strict CSP: zero violations', () => {
         const visited: string[] = [];
         try {
           const kinds = Object.entries(pageKinds(locale));
-          if (locale === 'vi') kinds.push(['embed previewer', '/embed/preview/']);
           if (existsSync(join(site!.outDir, '404.html'))) kinds.push(['404', '/404.html']);
           for (const [kind, path] of kinds) {
             const url = `${publisher!.origin}${locale === 'en' && kind !== '404' ? '/en' : ''}${path}`;
             const response = await page.goto(url, { waitUntil: 'load' });
             expect(response?.status(), `${kind}: ${url}`).toBe(200);
-            // Everything under /embed/ may be framed, the previewer included (one rule per folder in _headers).
-            expect(response?.headers()['content-security-policy'], url).toBe(kind.includes('embed') ? EMBED_CSP : PAGE_CSP);
+            // Embeds (/embed/<chart>/…) may be framed by anyone; the builder at /embed/ is a page like the others.
+            expect(response?.headers()['content-security-policy'], url).toBe(isEmbedPath(path.split('?')[0]!) ? EMBED_CSP : PAGE_CSP);
             await scrollThrough(page);
             visited.push(kind);
           }
@@ -243,13 +246,12 @@ describe('features that needed inline code still work under the CSP', () => {
     }
   });
 
-  it('the embed previewer resizes the frames it holds', async () => {
+  it('the embed builder shows its preview frame, resized by embed.js', async () => {
     const { context, page, problems } = await watch();
     try {
-      await page.goto(`${publisher!.origin}/embed/preview/`);
-      await scrollThrough(page);
-      const frames = await page.locator(`iframe[${EMBED_ATTRIBUTE}]`).count();
-      await expect.poll(() => page.locator('iframe[data-de-an-06-resized="true"]').count(), { timeout: 10_000 }).toBe(frames);
+      await page.goto(`${publisher!.origin}/embed/?chart=${CHART}`);
+      await page.locator(`iframe[${EMBED_ATTRIBUTE}][data-de-an-06-resized="true"]`).waitFor({ state: 'attached', timeout: 10_000 });
+      await expect(page.locator('#builder-snippet').inputValue()).resolves.toContain(`/embed/${CHART}/`);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

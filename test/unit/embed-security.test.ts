@@ -135,7 +135,8 @@ describe('security headers', () => {
 
   it('knows embed pages in both languages, live and pinned, with or without a base path', () => {
     for (const path of ['/embed/x/', '/en/embed/x/', '/embed/v/2024-07/x/', '/en/embed/v/2024-07/x/']) expect(isEmbedPath(path), path).toBe(true);
-    for (const path of ['/', '/embed.js', '/indicators/embed/', '/en/', '/articles/x/']) expect(isEmbedPath(path), path).toBe(false);
+    // The embed builder (/embed/, /en/embed/) is a page of the site: it frames embeds, others may not frame it.
+    for (const path of ['/', '/embed.js', '/embed/', '/en/embed/', '/embed/index.html', '/indicators/embed/', '/en/', '/articles/x/']) expect(isEmbedPath(path), path).toBe(false);
     const address = readSiteAddress({ SITE_URL: ORIGIN, BASE_PATH: '/de-an-06/' });
     expect(headersFor('/de-an-06/en/embed/x/', address)['Content-Security-Policy']).toBe(EMBED_CSP);
     expect(headersFor('/de-an-06/indicators/x/', address)['Content-Security-Policy']).toBe(PAGE_CSP);
@@ -148,8 +149,13 @@ describe('security headers', () => {
     const entries = ['/', '/_astro/', '/about/', '/embed/', '/en/', '/en/about/', '/en/embed/', '/indicators/', '/404.html'];
     const rules = headerRules(entries, address);
     expect(rules.every((rule) => rule.pattern.startsWith('/de-an-06/'))).toBe(true);
-    const matches = (pattern: string, path: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
-    for (const path of ['/de-an-06/', '/de-an-06/about/', '/de-an-06/embed/x/', '/de-an-06/en/', '/de-an-06/en/embed/v/2024-07/x/', '/de-an-06/_astro/a.js', '/de-an-06/404.html', '/de-an-06/indicators/x/']) {
+    // How Netlify matches a rule (@netlify/headers-parser getForRegExp): `:name` is one path segment, a standalone
+    // `*` anything (the slash before it optional), a trailing slash optional. Cloudflare Pages reads both alike.
+    const matches = (pattern: string, path: string) => {
+      const parts = pattern.split('/').filter(Boolean).map((part) => (part.startsWith(':') ? '([^/]+)' : part === '*' ? '?(.*)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      return new RegExp(`^/${parts.join('/')}/?$`).test(path);
+    };
+    for (const path of ['/de-an-06/', '/de-an-06/about/', '/de-an-06/embed/', '/de-an-06/embed/x/', '/de-an-06/en/', '/de-an-06/en/embed/', '/de-an-06/en/embed/v/2024-07/x/', '/de-an-06/_astro/a.js', '/de-an-06/404.html', '/de-an-06/indicators/x/']) {
       const seen = new Map<string, string>();
       for (const rule of rules.filter((r) => matches(r.pattern, path))) {
         for (const [name, value] of Object.entries(rule.headers)) {
@@ -161,7 +167,11 @@ describe('security headers', () => {
       expect(Object.fromEntries(seen), path).toEqual(headersFor(path, address));
     }
     const file = headersFile(rules);
-    expect(file).toContain('\n/de-an-06/en/embed/*\n  Content-Security-Policy: ' + EMBED_CSP + '\n');
+    expect(file).toContain('\n/de-an-06/en/embed/:chart/*\n  Content-Security-Policy: ' + EMBED_CSP + '\n');
+    // The builder page is the folder itself, with the page policy; no rule `/embed/*` would reach it.
+    expect(file).toContain('\n/de-an-06/embed/\n  Content-Security-Policy: ' + PAGE_CSP + '\n');
+    expect(file).not.toContain('/de-an-06/embed/*');
+    expect(headersFor('/de-an-06/embed/', address)['Content-Security-Policy']).toBe(PAGE_CSP);
     expect(file).toContain('\n/de-an-06/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
   });
 });

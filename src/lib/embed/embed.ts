@@ -167,7 +167,7 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** The width (CSS px) an embed is designed for: oEmbed's `width`, and the previewer's iframes (sized by our CSS). */
+/** The width (CSS px) an embed is designed for: oEmbed's `width` (the embed builder previews 360 and 680 px). */
 export const EMBED_WIDTH = 680;
 
 /**
@@ -179,7 +179,7 @@ export const EMBED_WIDTH = 680;
  * from markup alone: a `style` attribute is blocked by a host whose CSP forbids inline styles (and logs a violation),
  * and our CSS does not reach the host's page. The valid form (`width="680"`, the resizer setting `style.width` through
  * the CSSOM, which a CSP allows) needs the resizer to do it first. Our own pages never carry this markup as HTML (the
- * snippet is text in a textarea and in oEmbed JSON; the previewer sizes its iframes with CSS).
+ * snippet is text in a textarea and in oEmbed JSON; the embed builder's preview frame has numeric widths).
  */
 export function embedSnippet(options: { src: string; title: string; height: number; resizer: string }): string {
   return `<iframe src="${escapeAttribute(options.src)}" title="${escapeAttribute(options.title)}" width="100%" height="${options.height}" loading="lazy" frameborder="0" ${EMBED_ATTRIBUTE}></iframe>\n<script async src="${escapeAttribute(options.resizer)}"></script>`;

@@ -129,6 +129,10 @@ const vi = {
   'release.update': 'Bản cập nhật {month}',
   'chart.moreSources': 'và {count} nguồn khác (xem bảng số liệu)',
   'table.caption': 'Bảng số liệu',
+  // Embed builder (/embed/)
+  'embedBuilder.title': 'Nhúng biểu đồ',
+  'embedBuilder.intro': 'Chọn một biểu đồ, bản luôn mới hay bản cố định theo một phiên bản dữ liệu, và giao diện sáng hay tối; xem trước ở khổ điện thoại và máy tính, rồi sao chép mã nhúng vào trang của bạn.',
+  'embedBuilder.open': 'Tùy chỉnh mã nhúng',
 } as const;
 
 export type UiKey = keyof typeof vi;
@@ -266,6 +270,10 @@ const en: Record<UiKey, string> = {
   'release.update': 'Data update of {month}',
   'chart.moreSources': 'and {count} more (see the data table)',
   'table.caption': 'Data table',
+  // Embed builder (/embed/)
+  'embedBuilder.title': 'Embed a chart',
+  'embedBuilder.intro': 'Choose a chart, the live version or one pinned to a data version, and a light or dark theme; preview it at phone and desktop widths, then copy the embed code into your page.',
+  'embedBuilder.open': 'Customise the embed code',
 };
 
 const dictionaries: Record<Locale, Record<UiKey, string>> = { vi, en };

@@ -6,8 +6,9 @@
  * - Every page works under a strict Content-Security-Policy: no inline script, no inline style, no style="" (Astro
  *   is told not to inline scripts or stylesheets, charts carry no style attribute; test/e2e/csp.test.ts checks).
  *   `'wasm-unsafe-eval'` is for the search (Pagefind compiles WebAssembly), nothing else.
- * - Embed pages (`/embed/…`, `/en/embed/…`) may be framed by any site (`frame-ancestors *`); every other page only
- *   by the site itself (`frame-ancestors 'self'`, e.g. the embed previewer framing embeds).
+ * - Embed pages (`/embed/<chart>/…`, `/en/embed/<chart>/…`, pinned ones under `embed/v/`) may be framed by any site
+ *   (`frame-ancestors *`); every other page only by the site itself (`frame-ancestors 'self'`), the embed builder
+ *   at `/embed/` itself included: it is a page of the site that frames embeds, not an embed.
  * - Referrer-Policy and X-Content-Type-Options on every response.
  * - Cache: `/_astro/*` holds content-hashed files that never change (immutable, one year); everything else,
  *   HTML first, is revalidated on every use (it changes with each month's data).
@@ -53,9 +54,18 @@ export const IMMUTABLE_FOLDER = '/_astro/';
 /** Locale prefixes of the site (`/en/`): their folders are listed one by one, like the top level. */
 const LOCALE_PREFIXES = (['vi', 'en'] as const).filter((locale) => locale !== DEFAULT_LOCALE).map((locale) => `/${locale}/`);
 
-/** Whether a site path (without base path) is an embed page, which other sites may frame. */
+/**
+ * Whether a site path (without base path) is an embed page, which other sites may frame: something under
+ * `/embed/<chart>/` or `/en/embed/<chart>/` (pinned: `/embed/v/<release>/<chart>/`). The folder `/embed/` itself
+ * holds the embed builder, a page of the site, and is not.
+ */
 export function isEmbedPath(path: string): boolean {
-  return /^\/(?:[a-z]{2}\/)?embed\//.test(path);
+  return /^\/(?:[a-z]{2}\/)?embed\/[^/]+\//.test(path);
+}
+
+/** Whether a site path is a folder of embed pages holding a page of its own (`/embed/`, `/en/embed/`: the builder). */
+function isEmbedRoot(path: string): boolean {
+  return !isEmbedPath(path) && isEmbedPath(`${path}x/`);
 }
 
 /**
@@ -82,6 +92,9 @@ export interface HeaderRule {
  * value, Cloudflare joins both, which would enforce `frame-ancestors 'self'` on embeds too). So no header is set
  * by two rules that can match one path: the common headers on `/*`, Cache-Control and CSP on one rule per folder
  * (`/embed/*` gets the embed policy), which is why folders are listed rather than matched by one `/*`.
+ * A folder of embeds that is also a page (`/embed/`, the builder) gets two rules: the folder exactly (the page
+ * policy) and `/embed/:chart/*` (a placeholder, one path segment, which both hosts support: the embed policy), so
+ * neither matches the other's paths and the file stays far under Cloudflare's 100 rules.
  * A path under no listed folder (a missing page answered by 404.html) gets only the common headers.
  */
 export function headerRules(entries: readonly string[], address: SiteAddress = siteAddress()): HeaderRule[] {
@@ -95,7 +108,10 @@ export function headerRules(entries: readonly string[], address: SiteAddress = s
   const sorted = [...new Set(entries)].sort();
   for (const path of sorted) {
     if (path === IMMUTABLE_FOLDER) continue;
-    if (path === '/' || LOCALE_PREFIXES.includes(path)) {
+    if (isEmbedRoot(path)) {
+      rules.push({ pattern: pattern(path), headers: page(path) });
+      rules.push({ pattern: pattern(`${path}:chart/*`), headers: page(`${path}x/`) });
+    } else if (path === '/' || LOCALE_PREFIXES.includes(path)) {
       // A home page: the folder itself, exactly (its sub-folders are listed as entries of their own).
       rules.push({ pattern: pattern(path), headers: page(path) });
     } else if (path.endsWith('/')) {

@@ -38,6 +38,7 @@ export function sitemapPages(model: SiteModel, articles: readonly ArticleSummary
     same('months', dataModified(model)),
     same('articles', newestArticle),
     same('search', latest),
+    same('embed', dataModified(model)),
     ...standing.map((slug) => same(slug, dataModified(model))),
     // The explore page has a name per language (/kham-pha/, /en/explore/).
     { paths: { ...EXPLORE_PATH }, ...(dataModified(model) ? { lastmod: dataModified(model)! } : {}) },

@@ -1,0 +1,136 @@
+/**
+ * The embed builder's controls (src/pages/[...lang]/embed/index.astro): a bundled module, not inline code, so the
+ * page works under the strict CSP. It shows the builder (hidden without JavaScript, where the list of every chart's
+ * code serves), filters the charts without diacritics, offers the releases of the chosen chart, previews the embed
+ * in one frame at 360 or 680 px (sized by embed.js, the resizer journalists load), and writes the snippet —
+ * `builderSnippet`, i.e. `embedSnippet` as the oEmbed JSON gives it — and the oEmbed URL. The choice is kept in
+ * the address (?chart=&v=&theme=), so a chart's "Embed" tool can link here with its chart chosen.
+ */
+import { CHART_SLOT, builderEmbedUrl, builderSnippet, isEmbedTheme, matchesFilter } from '../lib/embed/builder.ts';
+import type { BuilderChoice, EmbedTheme } from '../lib/embed/builder.ts';
+
+const root = document.querySelector<HTMLElement>('[data-embed-builder]');
+if (root) start(root);
+
+function start(builder: HTMLElement): void {
+  const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  const templates = { live: builder.dataset.live ?? '', pinned: builder.dataset.pinned ?? '' };
+  const resizer = builder.dataset.resizer ?? '';
+  const filter = element<HTMLInputElement>('builder-filter');
+  const count = element<HTMLElement>('builder-count');
+  const chartSelect = element<HTMLSelectElement>('builder-chart');
+  const releaseSelect = element<HTMLSelectElement>('builder-release');
+  const preview = builder.querySelector<HTMLElement>('.builder-preview')!;
+  const frame = element<HTMLIFrameElement>('builder-frame');
+  const snippet = element<HTMLTextAreaElement>('builder-snippet');
+  const oembed = element<HTMLInputElement>('builder-oembed');
+  const openLink = element<HTMLAnchorElement>('builder-open');
+  const pageLink = element<HTMLAnchorElement>('builder-page');
+  const charts = [...chartSelect.querySelectorAll('option')];
+  const radios = (name: string) => [...builder.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+  const checked = (name: string) => radios(name).find((radio) => radio.checked)?.value ?? '';
+
+  // The choice in the address, e.g. from a chart's "Embed" tool (?chart=<id>).
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('chart');
+  if (wanted && charts.some((option) => option.value === wanted)) chartSelect.value = wanted;
+  const theme = params.get('theme');
+  if (isEmbedTheme(theme)) for (const radio of radios('builder-theme')) radio.checked = radio.value === theme;
+  // A phone shows the phone width first; a wide screen the desktop one.
+  const width = window.matchMedia('(min-width: 48rem)').matches ? '680' : '360';
+  for (const radio of radios('builder-width')) radio.checked = radio.value === width;
+
+  const showReleases = (option: HTMLOptionElement) => {
+    const versions = new Set((option.dataset.versions ?? '').split(' ').filter(Boolean));
+    for (const release of releaseSelect.options) {
+      if (!release.value) continue;
+      const offered = versions.has(release.value);
+      release.hidden = !offered;
+      release.disabled = !offered;
+    }
+    if (releaseSelect.selectedOptions[0]?.disabled) releaseSelect.value = '';
+  };
+
+  const update = () => {
+    const option = chartSelect.selectedOptions[0];
+    if (!option) return;
+    showReleases(option);
+    const choice: BuilderChoice = { chart: option.value, release: releaseSelect.value || undefined, theme: checked('builder-theme') as EmbedTheme };
+    const src = builderEmbedUrl(templates, choice);
+    const height = Number(option.dataset.height ?? 0);
+    snippet.value = builderSnippet(templates, choice, { title: option.dataset.title ?? option.text, height }, resizer);
+    oembed.value = (builder.dataset.oembed ?? '').replace(CHART_SLOT, choice.chart);
+    openLink.href = src;
+    pageLink.href = option.dataset.page ?? pageLink.href;
+    // The preview loads the same page the snippet does (same path and query), from wherever this page is served.
+    const url = new URL(src);
+    const local = `${url.pathname}${url.search}`;
+    if (frame.getAttribute('src') !== local) {
+      frame.title = option.dataset.title ?? option.text;
+      frame.setAttribute('height', String(height));
+      frame.removeAttribute('data-de-an-06-resized');
+      frame.setAttribute('src', local);
+    }
+    const next = new URLSearchParams({ chart: choice.chart, ...(choice.release ? { v: choice.release } : {}), ...(choice.theme !== 'auto' ? { theme: choice.theme } : {}) });
+    history.replaceState(null, '', `${location.pathname}?${next}`);
+  };
+
+  const applyFilter = () => {
+    let shown = 0;
+    for (const option of charts) {
+      const match = matchesFilter(`${option.text} ${option.value}`, filter.value);
+      option.hidden = !match;
+      option.disabled = !match;
+      if (match) shown += 1;
+    }
+    for (const group of chartSelect.querySelectorAll('optgroup')) group.hidden = ![...group.querySelectorAll('option')].some((option) => !option.hidden);
+    count.textContent = (builder.dataset.count ?? '{count}').replace('{count}', String(shown));
+    const current = chartSelect.selectedOptions[0];
+    if (!current || current.disabled) {
+      const first = charts.find((option) => !option.disabled);
+      if (first) chartSelect.value = first.value;
+    }
+    update();
+  };
+
+  const setWidth = () => {
+    const value = checked('builder-width') || '360';
+    preview.dataset.width = value;
+    frame.setAttribute('width', value);
+  };
+
+  filter.addEventListener('input', applyFilter);
+  chartSelect.addEventListener('change', update);
+  releaseSelect.addEventListener('change', update);
+  for (const radio of radios('builder-theme')) radio.addEventListener('change', update);
+  for (const radio of radios('builder-width')) radio.addEventListener('change', setWidth);
+
+  // Copy buttons where the Clipboard API exists; the fields select themselves on focus either way.
+  for (const field of [snippet, oembed]) field.addEventListener('focus', () => field.select());
+  if (navigator.clipboard) {
+    for (const button of builder.querySelectorAll<HTMLButtonElement>('[data-copy-target]')) {
+      const label = button.textContent ?? '';
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        const source = document.getElementById(button.dataset.copyTarget ?? '');
+        const text = source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement ? source.value : '';
+        void navigator.clipboard.writeText(text).then(() => {
+          button.textContent = builder.dataset.copied ?? label;
+          button.dataset.copied = 'true';
+          window.setTimeout(() => {
+            button.textContent = label;
+            delete button.dataset.copied;
+          }, 2000);
+        });
+      });
+    }
+  }
+
+  // A pinned version asked for in the address, once the chart's releases are known.
+  const release = params.get('v');
+  showReleases(chartSelect.selectedOptions[0] ?? charts[0]!);
+  if (release && [...releaseSelect.options].some((option) => option.value === release && !option.disabled)) releaseSelect.value = release;
+  builder.hidden = false;
+  setWidth();
+  applyFilter();
+}

@@ -1,0 +1,183 @@
+/**
+ * The embed builder (/embed/) as a journalist uses it: find a chart by name without diacritics, choose a theme and
+ * a pinned release, copy the snippet (from the clipboard), paste it into a newsroom's page on another origin under a
+ * strict CSP — and the iframe there shows that chart, in that version and theme, and is resized. Without JavaScript
+ * the page still lists every chart's live URL and snippet. The site is served with its own headers: the builder
+ * gets the page CSP (framed by no one), the embeds the embed CSP.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSiteAddress } from '../../src/lib/site/address.ts';
+import { EMBED_CSP, PAGE_CSP, headersFor } from '../../src/lib/site/security-headers.ts';
+import { buildFixtureSite, closeServer, freePort, launchChromium, serve } from './harness.ts';
+
+const CHART = 'eid-accounts-activated';
+const RELEASE = '2024-07';
+
+let site: ReturnType<typeof buildFixtureSite> | undefined;
+let publisher: { server: Server; origin: string } | undefined;
+let host: { server: Server; origin: string } | undefined;
+let browser: Browser | undefined;
+/** What the journalist pasted into the newsroom's page. */
+let pasted = '';
+
+function oembed(chart: string, locale = 'vi'): { html: string; title: string; height: number } {
+  return JSON.parse(readFileSync(join(site!.outDir, 'oembed', locale, `${chart}.json`), 'utf8')) as { html: string; title: string; height: number };
+}
+
+/** The newsroom's page on another origin: the pasted code, under a strict CSP that allows only our script and frames. */
+function hostPages(request: IncomingMessage, response: ServerResponse): boolean {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/favicon.ico') return void response.writeHead(204).end(), true;
+  if (url.pathname !== '/story') return false;
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; script-src ${publisher!.origin}; frame-src ${publisher!.origin}; style-src 'self'; img-src 'self'`,
+  });
+  response.end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bài của tòa soạn</title></head>
+<body><h1>Bài của tòa soạn</h1><p>Đoạn trước biểu đồ.</p>${pasted}<p>Đoạn sau biểu đồ.</p></body></html>`);
+  return true;
+}
+
+beforeAll(async () => {
+  const port = await freePort('127.0.0.1');
+  const siteUrl = `http://127.0.0.1:${port}`;
+  site = buildFixtureSite('de-an-06-builder-', { SITE_URL: siteUrl });
+  const address = readSiteAddress({ SITE_URL: siteUrl });
+  publisher = await serve(site.outDir, '127.0.0.1', undefined, { port, headers: (path) => headersFor(path, address) });
+  host = await serve(site.work, 'localhost', hostPages);
+  browser = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await closeServer(publisher?.server);
+  await closeServer(host?.server);
+  site?.cleanup();
+});
+
+describe('embed builder', () => {
+  it('builds a pinned, dark snippet that works pasted on another origin under a strict CSP', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: publisher!.origin });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    try {
+      const response = await page.goto(`${publisher!.origin}/embed/`);
+      // A page of the site, not an embed: nobody else may frame it.
+      expect(response?.headers()['content-security-policy']).toBe(PAGE_CSP);
+      await page.locator('[data-embed-builder]').waitFor({ state: 'visible' });
+
+      // Find it by name, typed without diacritics: the same charts as with them.
+      const shown = () => page.locator('#builder-chart option:not([hidden])').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      await page.fill('#builder-filter', 'định danh điện tử đã kích hoạt');
+      const withDiacritics = await shown();
+      await page.fill('#builder-filter', 'dinh danh dien tu da kich hoat');
+      expect(await shown()).toEqual(withDiacritics);
+      expect(withDiacritics).toContain(CHART);
+      expect(withDiacritics.length).toBeLessThan(await page.locator('#builder-chart option').count());
+      await page.selectOption('#builder-chart', CHART);
+
+      // The releases offered are those in which the chart changed.
+      const offered = await page.locator('#builder-release option:not([disabled])').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      expect(offered).toEqual(['', '2024-08', RELEASE]);
+      await page.selectOption('#builder-release', RELEASE);
+      await page.check('input[name="builder-theme"][value="dark"]');
+      await page.check('input[name="builder-width"][value="360"]');
+
+      // The builder's own preview: the chosen page, 360 px wide, resized by embed.js.
+      const preview = page.locator('#builder-frame');
+      await expect.poll(() => preview.getAttribute('src')).toBe(`/embed/v/${RELEASE}/${CHART}/?theme=dark`);
+      expect((await preview.boundingBox())?.width).toBeLessThanOrEqual(362);
+      await page.locator('#builder-frame[data-de-an-06-resized="true"]').waitFor({ state: 'attached', timeout: 10_000 });
+
+      // Copy: the clipboard holds the textarea's snippet, which is the oEmbed JSON's, pointing at the choice.
+      await page.click('button[data-copy-target="builder-snippet"]');
+      await expect.poll(() => page.locator('button[data-copy-target="builder-snippet"]').getAttribute('data-copied')).toBe('true');
+      pasted = await page.evaluate(() => navigator.clipboard.readText());
+      expect(pasted).toBe(await page.inputValue('#builder-snippet'));
+      const json = oembed(CHART);
+      const live = `${publisher!.origin}/embed/${CHART}/`;
+      expect(json.html).toContain(`src="${live}"`);
+      expect(pasted).toBe(json.html.replace(live, `${publisher!.origin}/embed/v/${RELEASE}/${CHART}/?theme=dark`));
+      expect(await page.inputValue('#builder-oembed')).toBe(`${publisher!.origin}/oembed/vi/${CHART}.json`);
+      // The choice is in the address, to share or come back to.
+      expect(new URL(page.url()).search).toBe(`?chart=${CHART}&v=${RELEASE}&theme=dark`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    // The newsroom's page, on another origin, in a light browser: the embed is the chosen chart, version and theme.
+    const newsroom = await browser!.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
+    const story = await newsroom.newPage();
+    const problems: string[] = [];
+    story.on('console', (message) => message.type() === 'error' && problems.push(`${message.location().url}: ${message.text()}`));
+    story.on('pageerror', (error) => problems.push(error.message));
+    try {
+      await story.goto(`${host!.origin}/story`, { waitUntil: 'load' });
+      const iframe = story.locator('iframe[data-de-an-06-embed]');
+      await iframe.scrollIntoViewIfNeeded();
+      const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+      await frame.waitForLoadState('load');
+      expect(new URL(frame.url()).pathname).toBe(`/embed/v/${RELEASE}/${CHART}/`);
+      await expect(frame.locator('body').getAttribute('data-chart')).resolves.toBe(CHART);
+      await expect(frame.locator('figure.chart').getAttribute('data-version')).resolves.toBe(RELEASE);
+      await expect(frame.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+      const background = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g)!.map(Number);
+      expect((r! + g! + b!) / 3, background).toBeLessThan(128);
+      // Resized by the resizer it loaded from our origin: the frame is as tall as its content.
+      await story.locator('iframe[data-de-an-06-resized="true"]').waitFor({ state: 'attached', timeout: 10_000 });
+      await story.waitForTimeout(200);
+      const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      const height = await iframe.evaluate((element) => element.getBoundingClientRect().height);
+      expect(Math.abs(height - content)).toBeLessThanOrEqual(2);
+      expect(problems).toEqual([]);
+    } finally {
+      await newsroom.close();
+    }
+  }, 60_000);
+
+  it('without JavaScript: every chart with its live URL and the oEmbed snippet, in both languages', async () => {
+    const context = await browser!.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      for (const locale of ['vi', 'en'] as const) {
+        const response = await page.goto(`${publisher!.origin}${locale === 'en' ? '/en' : ''}/embed/`);
+        expect(response?.headers()['content-security-policy']).toBe(PAGE_CSP);
+        expect(await page.locator('[data-embed-builder]').isVisible()).toBe(false);
+        const item = page.locator(`#chart-${CHART}`);
+        await expect(item.locator('textarea').inputValue()).resolves.toBe(oembed(CHART, locale).html);
+        await expect(item.locator('a').getAttribute('href')).resolves.toBe(`${publisher!.origin}${locale === 'en' ? '/en' : ''}/embed/${CHART}/`);
+        // One item per chart on the site (one oEmbed file per chart).
+        expect(await page.locator('.embed-list > li').count()).toBe(readdirSync(join(site!.outDir, 'oembed', locale)).length);
+      }
+      // The embeds themselves keep the embed CSP.
+      const embed = await page.goto(`${publisher!.origin}/embed/${CHART}/`);
+      expect(embed?.headers()['content-security-policy']).toBe(EMBED_CSP);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a chart\'s "Embed" tool opens the builder with that chart chosen', async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${publisher!.origin}/en/indicators/${CHART}/`);
+      const link = page.locator(`.chart-tool a[href$="/en/embed/?chart=${CHART}"]`).first();
+      await page.locator('.chart-tool summary').first().click();
+      await link.click();
+      await page.locator('[data-embed-builder]').waitFor({ state: 'visible' });
+      await expect(page.inputValue('#builder-chart')).resolves.toBe(CHART);
+      await expect(page.inputValue('#builder-snippet')).resolves.toBe(oembed(CHART, 'en').html);
+    } finally {
+      await context.close();
+    }
+  });
+});
