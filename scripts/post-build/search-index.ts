@@ -7,7 +7,7 @@
  * navigation and footers are not; pages without it (embeds, the search page
  * itself) are not indexed at all. Inside <main>, the chart drawings (their
  * text summary and data table are indexed) and the embed/download/cite tools
- * under each chart are left out: they repeat on every page and would crowd
+ * under each chart and the share links (.share) are left out: they repeat on every page and would crowd
  * the excerpts.
  *
  * Diacritics: Pagefind folds tone and vowel marks itself; "đ" is handled in
@@ -17,7 +17,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
-export const EXCLUDE_SELECTORS = ['svg', '.chart-tools'];
+export const EXCLUDE_SELECTORS = ['svg', '.chart-tools', '.share'];
 /** Pagefind's ready-made UIs, written with every index; the search page uses the JS API (pagefind.js) instead. */
 const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
