@@ -87,7 +87,7 @@ const vi = {
   'indicators.intro': 'Mỗi chỉ số là một cách đếm cụ thể. Các cách gọi khác nhau (“hồ sơ đề nghị”, “tài khoản đã kích hoạt”…) là các chỉ số khác nhau và không bao giờ được nối thành một đường.',
   // Catalogue, search and sharing (issue 11).
   'indicators.filterLabel': 'Lọc chỉ số',
-  'indicators.filterHint': 'Gõ có dấu hay không dấu đều được: “ngan hang” cũng tìm ra “ngân hàng”.',
+  'indicators.filterHint': 'Gõ có dấu hay không dấu đều được.',
   'indicators.sortLabel': 'Sắp xếp',
   'indicators.sortTopic': 'Theo chủ đề',
   'indicators.sortUpdated': 'Mới cập nhật trước',
@@ -242,7 +242,7 @@ const en: Record<UiKey, string> = {
   'indicators.intro': 'Each indicator is one specific count. Differently worded measures ("applications received", "accounts activated"…) are different indicators and are never joined into one line.',
   // Catalogue, search and sharing (issue 11).
   'indicators.filterLabel': 'Filter indicators',
-  'indicators.filterHint': 'Type a word from the name or the topic.',
+  'indicators.filterHint': 'A word from the name or the topic.',
   'indicators.sortLabel': 'Order',
   'indicators.sortTopic': 'By topic',
   'indicators.sortUpdated': 'Latest update first',

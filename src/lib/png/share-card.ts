@@ -76,7 +76,7 @@ export function shareCardSvg(input: ShareCardInput): string {
   const title = fitText(input.title, textWidth, figure ? TITLE_ABOVE_FIGURE : layout === 'alone' ? TITLE_ALONE : layout === 'beside' ? TITLE_BESIDE_CHART : TITLE_ABOVE_CHART, 'bold');
   const figureLineHeight = figure ? Math.round(figure.fontSize * 1.1) : 0;
   // The figure's block: its lines, then its date at 30px.
-  const figureHeight = figure ? 28 + Math.round(figure.fontSize * 0.95) + (figure.lines.length - 1) * figureLineHeight + 20 + 36 : 0;
+  const figureHeight = figure ? 28 + Math.round(figure.fontSize * 0.95) + (figure.lines.length - 1) * figureLineHeight + 32 + 36 : 0;
   const lineHeight = Math.round(title.fontSize * 1.18);
   const kickerHeight = kicker ? 50 : 0;
   const titleHeight = Math.round(title.fontSize * 0.95) + (title.lines.length - 1) * lineHeight + Math.round(title.fontSize * 0.3);
@@ -101,7 +101,7 @@ export function shareCardSvg(input: ShareCardInput): string {
   if (figure && input.figure) {
     y += 28 + Math.round(figure.fontSize * 0.95);
     parts.push(textLines(figure.lines, { x: PAD, y, fontSize: figure.fontSize, lineHeight: figureLineHeight, weight: 'bold', fill: COLOURS.accent }));
-    y += (figure.lines.length - 1) * figureLineHeight + 20 + 30;
+    y += (figure.lines.length - 1) * figureLineHeight + 32 + 30;
     parts.push(textLines([`${t(input.locale, 'figure.asOf')} ${input.figure.asOf}`], { x: PAD, y, fontSize: 30, lineHeight: 36, fill: COLOURS.muted }));
     y += 6;
   }
