@@ -11,17 +11,26 @@
  * they import dynamically (the chart tooltip, loaded when a chart nears the
  * viewport) are counted apart. Each file is compressed on its own, as a server
  * sends it: gzip at level 6 (the zlib default), brotli at quality 11.
+ *
+ * Then the explorer (issue 12): the code its first use loads (budget 30 KB brotli), the data it fetches for the
+ * indicator with the most figures, and the median of 20 redraws after a range change and after an indicator change
+ * on that page in Chromium (budget 16 ms), as the explorer times them (data-redraw-ms).
  */
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { loadDataset } from '../src/lib/data/load.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 
 const JS_BUDGET_KB = 30;
+const EXPLORER_BUDGET_KB = 30;
+const REDRAW_BUDGET_MS = 16;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 
@@ -54,13 +63,13 @@ try {
     console.error(`✗ Build failed; nothing to measure.\n${result.stdout}\n${result.stderr}`);
     process.exitCode = 1;
   } else {
-    report(buildSeconds, result.stdout.trim());
+    await report(buildSeconds, result.stdout.trim());
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-function report(buildSeconds: number, buildSummary: string): void {
+async function report(buildSeconds: number, buildSummary: string): Promise<void> {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   const distBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const pageCount = files.filter((file) => file.endsWith('.html')).length;
@@ -78,6 +87,7 @@ function report(buildSeconds: number, buildSummary: string): void {
     { label: `indicator: ${indicator} (${indicatorFigures} figures)`, path: `/indicators/${indicator}/` },
     ...(month ? [{ label: `month: ${month.id} (${month.figures.length} figures)`, path: `/months/${month.id}/` }] : []),
     { label: 'about', path: '/about/' },
+    { label: 'explore (vi)', path: '/kham-pha/' },
   ];
 
   console.log(`\n${buildSummary}`);
@@ -101,6 +111,108 @@ function report(buildSeconds: number, buildSummary: string): void {
   const worst = rows.reduce((a, b) => (b.js.brotli > a.js.brotli ? b : a));
   const verdict = worst.js.brotli <= JS_BUDGET_KB * 1024 ? 'within budget' : 'over budget';
   console.log(`\nJS before interaction: ${kb(worst.js.brotli)} brotli (budget ${JS_BUDGET_KB} KB): ${verdict}  [heaviest: ${worst.label}]`);
+
+  // The explorer: its code on first use (the dynamic import of explorer.*.js and what it pulls in beyond what the
+  // page already loaded), the data it fetches for the page's indicator, and how fast a change redraws.
+  const explorerPage = `/indicators/${indicator}/`;
+  const explorerCode = explorerChunks(explorerPage);
+  const dataFile = join(outDir, 'explore-data', `${indicator}.json`);
+  console.log(`\nExplorer code on first use: ${triple(explorerCode.size)} (budget ${EXPLORER_BUDGET_KB} KB brotli: ${explorerCode.size.brotli <= EXPLORER_BUDGET_KB * 1024 ? 'within budget' : 'over budget'})  [${explorerCode.files.join(', ')}]`);
+  if (explorerCode.laterFiles.length > 0) console.log(`Explorer code on the first download of a view: ${triple(explorerCode.later)}  [${explorerCode.laterFiles.join(', ')}]; all explorer code: ${kb(explorerCode.size.brotli + explorerCode.later.brotli)} brotli`);
+  if (existsSync(dataFile)) console.log(`Explorer data for ${indicator}: ${triple(size(readFileSync(dataFile)))} (/explore-data/${indicator}.json, fetched once)`);
+  const timings = await redrawTimings(explorerPage);
+  for (const [label, values] of Object.entries(timings)) {
+    if (values.length === 0) continue;
+    console.log(`Redraw after ${label === "indicator" ? "an" : "a"} ${label} change, ${explorerPage} (${indicatorFigures} figures): median ${median(values).toFixed(1)} ms of ${values.length} (budget ${REDRAW_BUDGET_MS} ms; min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)})`);
+  }
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+}
+
+/** The explorer's chunks: what the dynamic import of explorer.*.js loads beyond the page's own scripts. */
+function explorerChunks(path: string): { size: Size; files: string[]; later: Size; laterFiles: string[] } {
+  const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+  const pageUrl = posix.join(path, 'index.html');
+  const loaded = new Set<string>();
+  const lazy = new Set<string>();
+  for (const [, attributes = ''] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = attribute(`<x ${attributes}>`, 'src');
+    if (src) follow(resolveUrl(src, pageUrl), loaded, lazy);
+  }
+  const entry = [...lazy].find((url) => /\/explorer\.[\w-]+\.js$/.test(url));
+  if (!entry) return { size: ZERO, files: [], later: ZERO, laterFiles: [] };
+  const chunks = new Set<string>();
+  const later = new Set<string>();
+  follow(entry, chunks, later);
+  const files = [...chunks].filter((url) => !loaded.has(url));
+  const onDownload = [...later].filter((url) => !chunks.has(url) && !loaded.has(url));
+  return {
+    size: files.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO),
+    files: files.map((url) => posix.basename(url)),
+    later: onDownload.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO),
+    laterFiles: onDownload.map((url) => posix.basename(url)),
+  };
+}
+
+/**
+ * Serves dist/, opens the page in Chromium (playwright-core, Debian's /usr/bin/chromium or CHROMIUM_PATH), starts the
+ * explorer, then times 20 range changes and 20 indicator changes (when the indicator has a partner on its axis). The
+ * explorer records the time of its synchronous redraw (data already loaded) in data-redraw-ms.
+ */
+async function redrawTimings(path: string): Promise<Record<string, number[]>> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    console.log(`Redraw timing skipped: no Chromium at ${executablePath} (set CHROMIUM_PATH).`);
+    return {};
+  }
+  const server = createServer((request, response) => {
+    let file = join(outDir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (relative(outDir, file).startsWith('..') || !existsSync(file)) return void response.writeHead(404).end();
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : file.endsWith('.json') ? 'application/json' : file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const timings: Record<string, number[]> = { range: [], indicator: [] };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    const root = page.locator('[data-explorer]').first();
+    const redraw = async (action: () => Promise<unknown>) => {
+      await root.evaluate((node) => { delete (node as HTMLElement).dataset.redrawMs; });
+      await action();
+      await page.waitForFunction((node) => (node as HTMLElement).dataset.redrawMs !== undefined, await root.elementHandle(), { timeout: 10_000 });
+      return Number(await root.getAttribute('data-redraw-ms'));
+    };
+    await root.locator('button[data-view="chart"]').click();
+    await root.locator('[data-ready]').or(page.locator('[data-explorer][data-ready]')).first().waitFor({ timeout: 10_000 });
+    const months = await root.locator('[data-range="from"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    for (let i = 0; i < 20; i++) {
+      const from = months[i % Math.max(1, months.length - 1)]!;
+      timings.range!.push(await redraw(() => root.locator('[data-range="from"]').selectOption(from)));
+    }
+    const partner = await root.locator('[data-add-select] option:not([disabled]):not([value=""])').first().getAttribute('value').catch(() => null);
+    if (partner) {
+      await root.locator('[data-preset="all"]').click();
+      for (let i = 0; i < 20; i++) {
+        if (i % 2 === 0) {
+          timings.indicator!.push(await redraw(async () => {
+            await root.locator('[data-add-select]').selectOption(partner);
+            await root.locator('button[data-add]').click();
+          }));
+        } else {
+          timings.indicator!.push(await redraw(() => root.locator(`button[data-remove="${partner}"]`).click()));
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return timings;
 }
 
 /** The bytes a reader downloads for one page, by type. */

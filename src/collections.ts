@@ -6,15 +6,20 @@ import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import type { Locale } from './lib/data/types.ts';
 import type { ArticleSummary } from './lib/site/articles.ts';
+import { newestCitedAsOf } from './lib/site/articles.ts';
 import { chartRegistry } from './lib/site/chart-registry.ts';
 import type { RegisteredChart } from './lib/site/chart-registry.ts';
 import { getSiteModel } from './lib/site/load-site.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
+const dataDates = new Map<string, string | undefined>();
+
 export function summaryOf(entry: ArticleEntry): ArticleSummary {
   const slug = entry.id.split('/')[1]!;
-  return { slug, ...entry.data, ...(entry.data.updated ? { updated: entry.data.updated } : {}) };
+  if (!dataDates.has(entry.id)) dataDates.set(entry.id, newestCitedAsOf(getSiteModel(), entry.body ?? ''));
+  const dataAsOf = dataDates.get(entry.id);
+  return { slug, ...entry.data, ...(entry.data.updated ? { updated: entry.data.updated } : {}), ...(dataAsOf ? { dataAsOf } : {}) };
 }
 
 export async function allArticles(): Promise<ArticleEntry[]> {

@@ -143,7 +143,7 @@ describe('embed pages', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${publisher!.origin}/en/embed/v/2024-07/eid-accounts-activated/`);
-      await expect(page.locator('.chart-caption').textContent()).resolves.toContain('Data version: 2024-07');
+      await expect(page.locator('.chart-caption').textContent()).resolves.toContain('Data update of July 2024');
       await expect(page.locator('figure.chart').getAttribute('data-version')).resolves.toBe('2024-07');
     } finally {
       await context.close();

@@ -52,7 +52,8 @@ describe('chart SVG snapshots', () => {
     for (const locale of ['vi', 'en'] as const) {
       it(`${spec.kind} ${spec.id} (${locale})`, () => {
         const chart = renderChart(spec, data, locale);
-        const svg = chart.svg ? `${chart.svg.narrow}\n${chart.svg.wide}` : chart.bigNumber?.sparkline ?? '';
+        // Every size the page may show (CHART_SIZES: narrow, medium, wide, full), in that order.
+        const svg = chart.svg ? Object.values(chart.svg).join('\n') : chart.bigNumber?.sparkline ?? '';
         compareWithFile(`${spec.id}.${locale}`, normalise(svg));
       });
     }
@@ -63,7 +64,7 @@ describe('chart SVG snapshots', () => {
     for (const locale of ['vi', 'en'] as const) {
       it(`${spec.kind} ${spec.id} (${locale})`, () => {
         const chart = renderChart(spec, TRUTH_DATA, locale);
-        compareWithFile(`${spec.id}.${locale}`, normalise(`${chart.svg!.narrow}\n${chart.svg!.wide}`));
+        compareWithFile(`${spec.id}.${locale}`, normalise(Object.values(chart.svg!).join('\n')));
       });
     }
   }

@@ -89,7 +89,7 @@ describe('chart summaries', () => {
 
   it('axis ticks follow the locale', () => {
     const spec = { id: 't', kind: 'time-series', indicators: ['eid-accounts-activated'] } as const;
-    expect(nb(renderChart(spec, data, 'vi').svg!.wide)).toMatch(/>40 tr</);
+    expect(nb(renderChart(spec, data, 'vi').svg!.wide)).toMatch(/>40 triệu</);
     expect(renderChart(spec, data, 'en').svg!.wide).toMatch(/>40M</);
     expect(nb(renderChart(spec, data, 'vi').svg!.wide)).toMatch(/>8\/2024</);
     expect(renderChart(spec, data, 'en').svg!.wide).toMatch(/>Aug 2024</);

@@ -131,6 +131,12 @@ describe('formatCompact', () => {
     expect(formatCompact(1.5e15, 'en')).toBe(`1,500${N}trillion`);
   });
 
+  it('never writes the abbreviations a Vietnamese reader does not use', () => {
+    for (const value of [1_000, 20_000, 500_000, 1_000_000, 1_500_000, 150_000_000, 2e9, 3e12]) {
+      expect(formatTick(value, 'vi')).not.toMatch(/(^|\s)(N|tr|K|M|B|T)$/);
+    }
+  });
+
   it('writes negatives with U+2212', () => {
     expect(formatCompact(-26_300_000, 'vi')).toBe(`${M}26,3${N}triệu`);
     expect(formatCompact(-300, 'en')).toBe(`${M}300`);
@@ -147,11 +153,12 @@ describe('formatTick', () => {
     expect(formatTick(0.5, 'en')).toBe('0.5');
   });
 
-  it('abbreviates thousands and up', () => {
-    expect(formatTick(500_000, 'vi')).toBe(`500${N}N`);
+  it('writes thousands and up as a newspaper does: nghìn, triệu, tỷ in Vietnamese (never "N" or "tr"), K, M, B in English', () => {
+    expect(formatTick(500_000, 'vi')).toBe(`500${N}nghìn`);
+    expect(formatTick(20_000, 'vi')).toBe(`20${N}nghìn`);
     expect(formatTick(500_000, 'en')).toBe('500K');
     expect(formatTick(1_000, 'en')).toBe('1K');
-    expect(formatTick(20_000_000, 'vi')).toBe(`20${N}tr`);
+    expect(formatTick(20_000_000, 'vi')).toBe(`20${N}triệu`);
     expect(formatTick(20_000_000, 'en')).toBe('20M');
     expect(formatTick(1_500_000_000, 'vi')).toBe(`1,5${N}tỷ`);
     expect(formatTick(1_500_000_000, 'en')).toBe('1.5B');
@@ -160,14 +167,23 @@ describe('formatTick', () => {
   });
 
   it('keeps two fraction digits so that evenly spaced ticks stay distinct', () => {
-    expect(formatTick(1_250_000, 'vi')).toBe(`1,25${N}tr`);
+    expect(formatTick(1_250_000, 'vi')).toBe(`1,25${N}triệu`);
+    expect(formatTick(1_500_000, 'vi')).toBe(`1,5${N}triệu`);
+    expect(formatTick(999_999, 'vi')).toBe(`1${N}triệu`);
     expect(formatTick(1_250_000, 'en')).toBe('1.25M');
     expect(formatTick(999_999, 'en')).toBe('1M');
   });
 
+  it('never writes the abbreviations a Vietnamese reader does not use', () => {
+    for (const value of [1_000, 20_000, 500_000, 1_000_000, 1_500_000, 150_000_000, 2e9, 3e12]) {
+      expect(formatTick(value, 'vi')).not.toMatch(/(^|\s)(N|tr|K|M|B|T)$/);
+    }
+  });
+
   it('writes negatives with U+2212', () => {
     expect(formatTick(-500_000, 'en')).toBe(`${M}500K`);
-    expect(formatTick(-20_000_000, 'vi')).toBe(`${M}20${N}tr`);
+    expect(formatTick(-500_000, 'vi')).toBe(`${M}500${N}nghìn`);
+    expect(formatTick(-20_000_000, 'vi')).toBe(`${M}20${N}triệu`);
   });
 });
 

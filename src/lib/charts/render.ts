@@ -1,81 +1,21 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { Figure, Indicator, Locale, Source } from '../data/types.ts';
-import { QUALIFIERS } from '../data/types.ts';
-import type { NotComparable, Series, SeriesPoint } from '../data/series.ts';
-import { comparability } from '../data/series.ts';
-import { findValueInQuote } from '../data/quote.ts';
+import type { Indicator, Locale } from '../data/types.ts';
+import type { Series, SeriesPoint } from '../data/series.ts';
 import { formatAsOf, formatMonthShort, formatTick } from '../format/index.ts';
-import { publisherLabel, displayCompact, displayExact, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
+import { displayCompact, displayExact, displayValue } from '../site/display.ts';
 import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './spec.ts';
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
+import type { ChartData, ChartSvgs, RenderedChart } from './view.ts';
+import {
+  CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
+  shareViewText, timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
+} from './view.ts';
 
-/** What a chart is drawn from: the series of every indicator, and the data version (release id). */
-export interface ChartData {
-  series: ReadonlyMap<string, Series>;
-  dataVersion: string;
-}
-
-/** One row of the chart's data table: a figure drawn in the chart. */
-export interface ChartRow {
-  indicator: Indicator;
-  figure: Figure;
-  /** False for a figure a later release superseded (kept in the table, not drawn). */
-  current: boolean;
-}
-
-/**
- * What the tooltip shows for a drawn point; `data-i` on each circle indexes this list.
- * It rides in the page as JSON (see `tooltipJson`), so optional fields are left out when empty.
- */
-export interface TooltipPoint {
-  /** The indicator's name (shown when the chart has several). */
-  name: string;
-  /** The value with the source's qualifier and the unit: "hơn 45,2 triệu tài khoản". */
-  value: string;
-  asOf: string;
-  /** Publisher and publication date: "Fixture Gazette, 22/8/2024". */
-  source: string;
-  url?: string;
-  /** What the source says: the sentence holding the number, cut to about 200 characters around it ("…" where cut). */
-  quote: string;
-  /** The quote's language (BCP 47), only when it is not the page's: the tooltip sets it as `lang` on the quote. */
-  lang?: string;
-  /** Present when the quote was read in a translated edition: the tooltip adds "(bản dịch)" / "(translation)". */
-  translated?: true;
-}
-
-export interface RenderedChart {
-  spec: ChartSpec;
-  locale: Locale;
-  title: string;
-  takeaway: string;
-  /** Sentences a screen reader reads instead of the picture. */
-  summary: string;
-  /** SVG markup for narrow (phone) and wide containers; absent for a big number. */
-  svg?: { narrow: string; wide: string };
-  /** The same figures as a share of their totals (0–100%), for "x out of y" series: the browser offers a toggle. */
-  shareSvg?: { narrow: string; wide: string };
-  /** The number and its unit apart, so the unit can be set smaller. */
-  bigNumber?: { value: string; unit: string; asOf: string; asOfInferred?: boolean; change?: string; sparkline?: string };
-  legend: Array<{ name: string; seriesIndex: number }>;
-  rows: ChartRow[];
-  sources: Source[];
-  points: TooltipPoint[];
-  /**
-   * Short notes to print under the picture, in the page's language, only when they apply:
-   * what a hollow dot means, each break in the series and why, why some dots are not joined.
-   */
-  notes: string[];
-  dataVersion: string;
-}
-
-/** Sizes of the two renderings: the narrow one is shown below ~34rem of container width. */
-export const CHART_SIZES = {
-  narrow: { width: 300, height: 230 },
-  wide: { width: 680, height: 320 },
-} as const;
+// The pure half of a chart lives in view.ts (the browser shares it); these names stay importable from here.
+export type { ChartData, ChartRow, ChartSizeName, ChartSvgs, ChartView, RenderedChart, ShareViewText, TooltipPoint } from './view.ts';
+export { CHART_MAX_SCALE, CHART_MIN_SCALE, CHART_SIZES, QUOTE_EXCERPT_LENGTH, asOfTime, chartElementIds, joinedRuns, quoteExcerpt, tooltipJson } from './view.ts';
 
 /** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output. */
 export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
@@ -84,27 +24,18 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
     if (!series) throw new Error(`Chart "${spec.id}": unknown indicator "${id}"`);
     return series;
   });
-  const rows = seriesList.flatMap((series) =>
-    series.points.flatMap((point) => point.figures.map((figure) => ({ indicator: series.indicator, figure, current: point.current.includes(figure) }))),
-  );
-  const sources = uniqueSources(rows.filter((r) => r.current).map((r) => r.figure.source));
+  const rows = chartRows(seriesList);
+  const sources = chartSources(rows);
   const base = { spec, locale, rows, sources, notes: [] as string[], dataVersion: data.dataVersion };
   const defaultTitle = seriesList.length === 1 ? seriesList[0]!.indicator.name[locale] : '';
   const title = spec.title?.[locale] ?? defaultTitle;
 
   switch (spec.kind) {
     case 'time-series': {
-      const points = tooltipPoints(seriesList, locale);
       return {
-        ...base,
-        title,
-        takeaway: seriesList.length === 1 ? takeawayFor(seriesList[0]!, locale) : seriesList.map((s) => seriesSentence(s, locale)).join(' '),
-        summary: seriesList.map((s) => seriesSentence(s, locale)).join(' '),
-        svg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
-        ...(hasTotals(seriesList) ? { shareSvg: bothSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')) } : {}),
-        legend: seriesList.length > 1 ? seriesList.map((s, i) => ({ name: s.indicator.name[locale], seriesIndex: i })) : [],
-        points,
-        notes: timeSeriesNotes(seriesList, locale),
+        ...timeSeriesView(spec, seriesList, locale, data.dataVersion),
+        svg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
+        ...(hasTotals(seriesList) ? { shareSvg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')), shareView: shareViewText(seriesList, locale) } : {}),
       };
     }
     case 'progress': {
@@ -115,7 +46,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title,
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
+        svg: allSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
         legend: [],
         points: tooltipPoints([{ ...series, points: series.points.slice(-1) }], locale),
       };
@@ -129,7 +60,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
         title: spec.title?.[locale] ?? '',
         takeaway: sentence,
         summary: sentence,
-        svg: bothSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
+        svg: allSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
         legend: [],
         points: sorted.map(({ series, point }) => tooltipPoint(series.indicator, point, locale)),
       };
@@ -164,164 +95,17 @@ function bigValue(indicator: Indicator, point: SeriesPoint, locale: Locale): { v
   return displayCompact(indicator, point, locale);
 }
 
-function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Map<string, Source>();
-  for (const source of sources) seen.set(`${source.url ?? ''}|${source.title}`, source);
-  return [...seen.values()];
-}
-
-function tooltipPoint(indicator: Indicator, point: SeriesPoint, locale: Locale, figure: Figure = point.primary): TooltipPoint {
-  return {
-    name: indicator.name[locale],
-    value: displayValue(indicator, figure, locale),
-    asOf: formatAsOf(point.asOf, locale),
-    source: `${publisherLabel(figure.source, locale)}${figure.source.published ? `, ${formatAsOf(figure.source.published, locale)}` : ''}`,
-    ...(figure.source.url ? { url: figure.source.url } : {}),
-    quote: quoteExcerpt(figure.quote.text, figure.value),
-    ...(figure.quote.language !== locale ? { lang: figure.quote.language } : {}),
-    ...(figure.quote.translated ? { translated: true as const } : {}),
-  };
-}
-
-/** How long a quote may be in a tooltip, in characters (without the ellipses). */
-export const QUOTE_EXCERPT_LENGTH = 200;
-
-/**
- * A quote short enough for a tooltip: whole when it fits, otherwise about
- * `max` characters around the first place the value can be read (the start
- * when it cannot), cut between words, with "…" where text was left out.
- *
- * @example
- * quoteExcerpt('Theo báo cáo … (300 characters) … đến nay đã có hơn 132,4 triệu hồ sơ được đối chiếu … trong năm tới.', 132_400_000)
- * // "…đến nay đã có hơn 132,4 triệu hồ sơ được đối chiếu…" (about 200 characters, the number near the middle)
- */
-export function quoteExcerpt(text: string, value: number, max = QUOTE_EXCERPT_LENGTH): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const found = findValueInQuote(clean, value).occurrences[0];
-  const [from, to] = found ? [found.index, found.index + found.text.length] : [0, 0];
-  let start = Math.max(0, Math.min(Math.round((from + to) / 2 - max / 2), clean.length - max));
-  let end = Math.min(clean.length, start + max);
-  // Cut between words, within a few characters, never into the number.
-  const slack = 24;
-  if (start > 0) {
-    const space = clean.indexOf(' ', start);
-    if (space !== -1 && space < Math.min(from, start + slack)) start = space + 1;
-  }
-  if (end < clean.length) {
-    const space = clean.lastIndexOf(' ', end);
-    if (space > Math.max(to, end - slack)) end = space;
-  }
-  const body = clean.slice(start, end).replace(/^[\s,;:]+|[\s,;:]+$/g, '');
-  return `${start > 0 ? '…' : ''}${body}${end < clean.length ? '…' : ''}`;
-}
-
-/**
- * The tooltip points as JSON for a `<script type="application/json">` island:
- * `<`, `>` and `&` are written as `\u003c`-style escapes, so no text from the data (a quote
- * holding "</script>" or "<!--") can end the island or start markup. JSON.parse
- * gives back the same strings.
- */
-export function tooltipJson(points: readonly TooltipPoint[]): string {
-  return JSON.stringify(points).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Every drawn figure (current figures of every point), in the order the dots are drawn. */
-function drawnFigures(seriesList: readonly Series[]): Array<{ seriesIndex: number; series: Series; point: SeriesPoint; figure: Figure }> {
-  return seriesList.flatMap((series, seriesIndex) =>
-    series.points.flatMap((point) => point.current.map((figure) => ({ seriesIndex, series, point, figure }))),
-  );
-}
-
-/**
- * The runs of a series a line may join: consecutive points with nothing
- * between them that makes them incomparable (`comparability`). A line is never
- * drawn across a break, an unknown or different period, a disagreement or
- * another total; runs of one point are left out (a dot, no line).
- */
-export function joinedRuns(series: Series): SeriesPoint[][] {
-  const runs: SeriesPoint[][] = [];
-  series.points.forEach((point, k) => {
-    const before = series.points[k - 1];
-    if (before && comparability(series, before, point) === undefined) runs.at(-1)!.push(point);
-    else runs.push([point]);
-  });
-  return runs.filter((run) => run.length > 1);
-}
-
-/** Why consecutive points of a series are not joined, each reason once, in series order. */
-function unjoinedReasons(series: Series): NotComparable[] {
-  const reasons = new Set<NotComparable>();
-  series.points.forEach((point, k) => {
-    const before = series.points[k - 1];
-    const reason = before ? comparability(series, before, point) : undefined;
-    if (reason) reasons.add(reason);
-  });
-  return [...reasons];
-}
-
-/** Points that start a new definition of their series (never the first point: nothing comes before it). */
-function breaksOf(series: Series): SeriesPoint[] {
-  return series.points.filter((point, k) => k > 0 && point.breakBefore);
-}
-
-/** The notes under a time series: hollow dots, breaks and their reasons, dots left unjoined. */
-function timeSeriesNotes(seriesList: readonly Series[], locale: Locale): string[] {
-  const vi = locale === 'vi';
-  const notes: string[] = [];
-  const qualifiers = new Set(drawnFigures(seriesList).flatMap((d) => (d.figure.qualifier ? [d.figure.qualifier] : [])));
-  if (qualifiers.size > 0) {
-    const words = QUALIFIERS.filter((q) => qualifiers.has(q)).map((q) => `“${qualifierWord(q, locale)}”`);
-    const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} ${vi ? 'hoặc' : 'or'} ${words.at(-1)}`;
-    notes.push(vi ? `Chấm rỗng: nguồn nêu con số kèm ${list}, không phải số chính xác.` : `Hollow dot: the source gives the figure with ${list}, not as an exact number.`);
-  }
-  for (const series of seriesList) {
-    const whose = seriesList.length > 1 ? `${series.indicator.name[locale]}, ` : '';
-    for (const point of breaksOf(series)) {
-      // The reason may be written as a sentence of its own: one full stop.
-      const reason = point.breakBefore![locale].trim().replace(/[\s.]+$/, '');
-      notes.push(vi
-        ? `Đổi cách tính (${whose}${formatAsOf(point.asOf, locale)}): ${reason}. Không nối với các số trước đó.`
-        : `New definition (${whose}${formatAsOf(point.asOf, locale)}): ${reason}. Not joined to earlier figures.`);
-    }
-  }
-  const reasons = new Set(seriesList.flatMap(unjoinedReasons).filter((r) => r !== 'break'));
-  if (reasons.size > 0) {
-    const why: Record<Exclude<NotComparable, 'break'>, { vi: string; en: string }> = {
-      period: { vi: 'không cùng một kỳ tính đã biết', en: 'they do not cover the same known period' },
-      disagreement: { vi: 'các nguồn không thống nhất', en: 'sources disagree' },
-      total: { vi: 'tính trên tổng số khác nhau', en: 'they are out of different totals' },
-    };
-    const list = (['period', 'disagreement', 'total'] as const).filter((r) => reasons.has(r)).map((r) => why[r][locale]).join('; ');
-    notes.push(vi ? `Không có đường nối giữa hai số không so sánh được: ${list}.` : `No line joins two figures that cannot be compared: ${list}.`);
-  }
-  return notes;
-}
-
-function tooltipPoints(seriesList: readonly Series[], locale: Locale): TooltipPoint[] {
-  return drawnFigures(seriesList).map(({ series, point, figure }) => tooltipPoint(series.indicator, point, locale, figure));
-}
-
-/** A point's position in calendar time: its day, or the middle of its month for a month-precision date. */
-export function asOfTime(asOf: string): Date {
-  const [year, month, day] = asOf.split('-').map(Number) as [number, number, number | undefined];
-  return new Date(Date.UTC(year, month - 1, day ?? 15));
-}
 
 function createDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-/** The element ids a chart's figure gives its title and summary; the SVG is named by them. */
-export function chartElementIds(chartId: string): { figure: string; title: string; summary: string } {
-  const figure = `chart-${chartId}`;
-  return { figure, title: `${figure}-title`, summary: `${figure}-summary` };
-}
 
-function bothSizes(chartId: string, draw: (size: { width: number; height: number }) => string): { narrow: string; wide: string } {
+/** The chart drawn at every one of CHART_SIZES (the page shows the one that fits), each named by the figure's title and summary. */
+function allSizes(chartId: string, draw: (size: { width: number; height: number }) => string): ChartSvgs {
   const ids = chartElementIds(chartId);
   const named = (svg: string) => svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${ids.title}" aria-describedby="${ids.summary}" `);
-  return { narrow: named(draw(CHART_SIZES.narrow)), wide: named(draw(CHART_SIZES.wide)) };
+  return Object.fromEntries(Object.entries(CHART_SIZES).map(([name, size]) => [name, named(draw(size))])) as ChartSvgs;
 }
 
 /**
@@ -333,11 +117,6 @@ function bothSizes(chartId: string, draw: (size: { width: number; height: number
  */
 export const CHART_FONT_SIZE = 13;
 
-/** A label's width in SVG units, estimated (there is no layout at build time): at most ~0.6 em a character at 13 px. */
-function labelWidth(text: string): number {
-  return text.length * 0.6 * CHART_FONT_SIZE;
-}
-
 /** The tick labels Plot drew on an axis, with their x position (before cleanMarkup strips the aria-labels). */
 function tickLabels(plotted: Element | SVGSVGElement | HTMLElement, axis: 'x' | 'y'): Array<{ text: string; x: number }> {
   const svg = plotted as unknown as SVGSVGElement;
@@ -347,56 +126,30 @@ function tickLabels(plotted: Element | SVGSVGElement | HTMLElement, axis: 'x' | 
   }));
 }
 
-function dateTick(locale: Locale) {
-  return (date: Date) => {
-    if (date.getUTCMonth() === 0) return String(date.getUTCFullYear());
-    return formatMonthShort(date.toISOString().slice(0, 7), locale);
-  };
-}
-
-/** True when every drawn figure is "x out of y", so a share of the total is meaningful. */
-function hasTotals(seriesList: readonly Series[]): boolean {
-  const figures = drawnFigures(seriesList);
-  return figures.length > 1 && figures.every((d) => d.figure.total !== undefined && d.figure.total > 0);
-}
 
 function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }, measure: 'value' | 'share' = 'value'): string {
-  const measured = (figure: Figure) => (measure === 'share' ? (figure.value / figure.total!) * 100 : figure.value);
-  const drawn = drawnFigures(seriesList).map((d, i) => ({
-    ...d,
-    i,
-    date: asOfTime(d.point.asOf),
-    value: measured(d.figure),
-    // A figure the source qualifies ("hơn", "gần", "khoảng") is drawn as a hollow dot.
-    group: `${d.figure.qualifier ? 'hollow-points' : 'points'}-${d.seriesIndex}`,
-  }));
-  const times = drawn.map((d) => d.date.getTime());
-  const min = Math.min(...times);
-  const max = Math.max(...times);
-  const pad = Math.max((max - min) * 0.04, 1000 * 60 * 60 * 24 * 20);
-  const targets = spec.showTarget === false || measure === 'share' ? [] : seriesList.flatMap((s) => (s.indicator.target ? [{ value: s.indicator.target.value, label: targetLabel(s.indicator, locale) }] : []));
-  const isRate = measure === 'share' || seriesList.every((s) => s.indicator.kind === 'rate');
-  const yMax = Math.max(...drawn.map((d) => d.value), ...targets.map((t) => t.value), isRate ? 0 : 1);
+  const layout = timeSeriesLayout(spec, seriesList, locale, size, measure);
+  const { drawn } = layout;
   const marks: Plot.Markish[] = [];
-  for (const target of targets) {
+  for (const target of layout.targets) {
     marks.push(Plot.ruleY([target.value], { className: 'target', stroke: 'currentColor', strokeDasharray: '4 3' }));
     marks.push(Plot.text([target], { y: 'value', text: 'label', frameAnchor: 'left', dy: -7, textAnchor: 'start', className: 'target' }));
   }
-  // A break: a thin dashed rule at the date of the first figure of the new definition, labelled in the top margin.
-  const breakTimes = [...new Set(seriesList.flatMap((s) => breaksOf(s).map((p) => asOfTime(p.asOf).getTime())))].sort((a, b) => a - b);
-  if (breakTimes.length > 0) {
-    const rules = breakTimes.map((time) => ({ date: new Date(time), nearEnd: (time - (min - pad)) / (max - min + 2 * pad) > 0.6 }));
-    const label = locale === 'vi' ? 'Đổi cách tính' : 'New definition';
+  if (layout.breaks.length > 0) {
+    const rules = layout.breaks;
+    const label = layout.breakLabel;
     marks.push(Plot.ruleX(rules, { x: 'date', stroke: 'currentColor', strokeWidth: 1, strokeDasharray: '3 3', className: 'series-break' }));
     for (const nearEnd of [false, true]) {
       const placed = rules.filter((r) => r.nearEnd === nearEnd);
       if (placed.length > 0) marks.push(Plot.text(placed, { x: 'date', text: () => label, frameAnchor: 'top', dy: -9, dx: nearEnd ? -4 : 4, textAnchor: nearEnd ? 'end' : 'start', fontSize: 11, className: 'series-break' }));
     }
   }
-  seriesList.forEach((series, seriesIndex) => {
-    // Lines only within runs of comparable figures (the primary figure of each point).
-    const lines = joinedRuns(series).flatMap((run, k) => run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: measured(point.primary) })));
+  seriesList.forEach((_series, seriesIndex) => {
+    const lines = layout.lines[seriesIndex]!;
     if (lines.length > 0) marks.push(Plot.line(lines, { x: 'date', y: 'value', z: 'run', stroke: 'currentColor', strokeWidth: 2, className: `series series-${seriesIndex}` }));
+    // Over a long gap, a thin dashed connector: the two figures belong together, nothing was reported in between.
+    const gaps = layout.gapLines[seriesIndex]!;
+    if (gaps.length > 0) marks.push(Plot.line(gaps, { x: 'date', y: 'value', z: 'gap', stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '2 5', strokeLinecap: 'round', className: `series series-${seriesIndex} long-gap` }));
     const filled = drawn.filter((d) => d.group === `points-${seriesIndex}`);
     const hollow = drawn.filter((d) => d.group === `hollow-points-${seriesIndex}`);
     if (filled.length > 0) marks.push(Plot.dot(filled, { x: 'date', y: 'value', r: 4.5, fill: 'currentColor', stroke: 'var(--chart-bg, #fff)', strokeWidth: 1.5, className: `series series-${seriesIndex} points points-${seriesIndex}` }));
@@ -408,26 +161,19 @@ function timeSeriesSvg(spec: TimeSeriesSpec, seriesList: readonly Series[], loca
     height: size.height,
     marginLeft,
     marginRight,
-    marginTop: 20,
+    marginTop: TIME_SERIES_MARGINS.top,
     className: 'chart-svg',
-    x: { type: 'utc', domain: [new Date(min - pad), new Date(max + pad)], ticks: Math.max(2, Math.floor(size.width / 110)), tickFormat: dateTick(locale), label: null },
-    y: { domain: [0, isRate ? 100 : yMax * 1.08], grid: true, nice: !isRate, ticks: Math.max(3, Math.floor(size.height / 60)), tickFormat: (v: number) => (isRate ? `${formatTick(v, locale)}%` : formatTick(v, locale)), label: null },
+    x: { type: 'utc', domain: layout.xDomain, ticks: layout.xTicks, tickFormat: layout.xTickFormat, label: null },
+    y: { domain: layout.yDomain, grid: true, nice: layout.yNice, ticks: layout.yTicks, tickFormat: layout.yTickFormat, label: null },
     marks,
   });
   // Widen the margins when tick labels would not fit (e.g. "10 nghìn tỷ" on the y axis, a date tick at the right edge).
-  const first = draw(52, 16);
-  const yLabels = tickLabels(first, 'y');
-  const marginLeft = Math.max(52, Math.ceil(Math.max(0, ...yLabels.map((l) => labelWidth(l.text))) + 9 + 4));
-  const rightOverflow = Math.max(0, ...tickLabels(first, 'x').map((l) => l.x + labelWidth(l.text) / 2 - (size.width - 2)));
-  const marginRight = 16 + Math.ceil(rightOverflow);
-  const svg = marginLeft === 52 && marginRight === 16 ? first : draw(marginLeft, marginRight);
+  const first = draw(TIME_SERIES_MARGINS.left, TIME_SERIES_MARGINS.right);
+  const { left, right } = fittedMargins(tickLabels(first, 'y').map((l) => l.text), tickLabels(first, 'x'), size.width);
+  const svg = left === TIME_SERIES_MARGINS.left && right === TIME_SERIES_MARGINS.right ? first : draw(left, right);
   return finishSvg(svg, drawn, (d) => d.group);
 }
 
-function targetLabel(indicator: Indicator, locale: Locale): string {
-  const target = indicator.target!;
-  return locale === 'vi' ? `Mục tiêu: ${displayQuantity(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})` : `Target: ${displayQuantity(indicator, target.value, undefined, locale)} (${formatAsOf(target.deadline, locale)})`;
-}
 
 function progressSvg(_spec: ProgressSpec, series: Series, locale: Locale, size: { width: number; height: number }): string {
   const last = series.points.at(-1)!;
@@ -473,16 +219,19 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
   const offsets = bands.map((_, k) => bands.slice(0, k).reduce((a, b) => a + b, 0));
   const height = bands.reduce((a, b) => a + b, 0) + 30;
   const rows = data.map((d, k) => ({ ...d, top: offsets[k]!, labelY: offsets[k]! + 4, barTop: offsets[k]! + d.lines * lineHeight + 6 }));
+  // A tick near the right edge is centred on it: leave room for half of the longest label ("45 triệu").
+  const xMax = Math.max(...data.map((d) => d.value)) * 1.02;
+  const marginRight = Math.max(8, Math.ceil(labelWidth(formatTick(xMax, locale)) / 2));
   const svg = Plot.plot({
     document: createDocument(),
     width: size.width,
     height,
     marginLeft: 8,
-    marginRight: 8,
+    marginRight,
     marginTop: 0,
     marginBottom: 26,
     className: 'chart-svg',
-    x: { domain: [0, Math.max(...data.map((d) => d.value)) * 1.02], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
+    x: { domain: [0, xMax], ticks: Math.max(2, Math.floor(size.width / 120)), tickFormat: (v: number) => formatTick(v, locale), grid: true, label: null },
     y: { type: 'identity', axis: null },
     marks: [
       Plot.rectX(rows, { x1: 0, x2: 'value', y1: 'barTop', y2: (d: { barTop: number }) => d.barTop + barHeight, fill: 'currentColor', className: 'series series-0 points points-0' }),

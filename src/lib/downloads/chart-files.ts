@@ -1,10 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RenderedChart } from '../charts/render.ts';
-import type { SeriesPoint } from '../data/series.ts';
-import { buildSeries, describedFigure } from '../data/series.ts';
-import type { Figure, FigurePeriod, Indicator, Locale, SameDateRelation } from '../data/types.ts';
-import { QUALIFIERS } from '../data/types.ts';
-import { citationText } from '../embed/citation.ts';
+import type { Locale } from '../data/types.ts';
 import { t } from '../i18n/ui.ts';
 import { publisherLabel } from '../site/display.ts';
 import { FONT_FAMILY, chartImageSvg } from '../png/index.ts';
@@ -27,132 +22,9 @@ import { measure, wrapText } from '../png/svg.ts';
  */
 export const CSV_OPTIONS = { record_delimiter: '\n', escape_formulas: true } as const;
 
-/** The relation of each later figure for a date to the earlier one (for a rounding, on the rounded figure); the first figure of a date has none. */
-export function sameDateRelations(points: Iterable<SeriesPoint>): Map<Figure, SameDateRelation> {
-  const relations = new Map<Figure, SameDateRelation>();
-  for (const point of points) for (const entry of point.sameDate) relations.set(describedFigure(entry), entry.relation);
-  return relations;
-}
-
-/** A figure's period for a file: its text in the language, `unknown`, or null when the figure states none. */
-export function periodCell(period: FigurePeriod | undefined, locale: Locale): string | null {
-  if (period === undefined) return null;
-  return period === 'unknown' ? 'unknown' : period[locale];
-}
-
-export const LICENCE = {
-  name: 'CC-BY-4.0',
-  title: 'Creative Commons Attribution 4.0',
-  path: 'https://creativecommons.org/licenses/by/4.0/',
-  note: { vi: 'Bản tổng hợp: CC BY 4.0. Số liệu thuộc về các nguồn được trích dẫn.', en: 'Compilation: CC BY 4.0. Figures belong to the sources cited.' },
-} as const;
-
-/** Columns of a chart's CSV, in order. */
-export const CHART_CSV_COLUMNS = [
-  'indicator_id',
-  'indicator_name',
-  'unit',
-  'qualifier',
-  'value',
-  'total',
-  'as_of',
-  'as_of_inferred',
-  'period',
-  'break',
-  'current',
-  'same_date_relation',
-  'source_title',
-  'source_publisher',
-  'source_published',
-  'source_url',
-  'quote',
-  'quote_language',
-  'quote_translated',
-  'quote_exception',
-  'note',
-  'release',
-  'data_version',
-] as const;
-
-export interface ChartFileContext {
-  locale: Locale;
-  /** Absolute URL of the page the chart belongs to. */
-  pageUrl: string;
-  siteUrl: string;
-}
-
-/** One record per figure of the chart, keyed by CHART_CSV_COLUMNS. */
-export function chartRecords(chart: RenderedChart, locale: Locale): Array<Record<(typeof CHART_CSV_COLUMNS)[number], string | number | boolean | null>> {
-  const relations = chartRelations(chart);
-  return chart.rows.map(({ indicator, figure, current }) => ({
-    indicator_id: indicator.id,
-    indicator_name: indicator.name[locale],
-    unit: indicator.unit[locale],
-    qualifier: figure.qualifier ?? null,
-    value: figure.value,
-    total: figure.total ?? null,
-    as_of: figure.asOf,
-    as_of_inferred: figure.asOfInferred,
-    period: periodCell(figure.period, locale),
-    break: figure.seriesBreak?.[locale] ?? null,
-    current,
-    same_date_relation: relations.get(figure) ?? null,
-    source_title: figure.source.title,
-    source_publisher: figure.source.publisher,
-    source_published: figure.source.published ?? null,
-    source_url: figure.source.url ?? null,
-    quote: figure.quote.text,
-    quote_language: figure.quote.language,
-    quote_translated: figure.quote.translated,
-    quote_exception: figure.quote.exception ?? null,
-    note: figure.note?.[locale] ?? null,
-    release: figure.release,
-    data_version: chart.dataVersion,
-  }));
-}
-
-/** The same-date relations among a chart's figures, from its rows alone (a pinned chart as it stood then). */
-function chartRelations(chart: RenderedChart): Map<Figure, SameDateRelation> {
-  const byIndicator = new Map<string, { indicator: Indicator; figures: Figure[] }>();
-  for (const { indicator, figure } of chart.rows) {
-    const entry = byIndicator.get(indicator.id) ?? { indicator, figures: [] };
-    entry.figures.push(figure);
-    byIndicator.set(indicator.id, entry);
-  }
-  return sameDateRelations([...byIndicator.values()].flatMap(({ indicator, figures }) => buildSeries(indicator, figures).points));
-}
-
-/** UTF-8 without BOM, header row, ISO dates, dot decimals, one figure per row; no cell runs as a formula. */
-export function chartCsv(chart: RenderedChart, locale: Locale): string {
-  const rows = chartRecords(chart, locale).map((record) => CHART_CSV_COLUMNS.map((column) => {
-    const value = record[column];
-    return value === null ? '' : typeof value === 'boolean' ? String(value) : value;
-  }));
-  return stringify([[...CHART_CSV_COLUMNS], ...rows], CSV_OPTIONS);
-}
-
-export function chartCitation(chart: RenderedChart, context: ChartFileContext): string {
-  return citationText({ title: chart.title, release: chart.dataVersion, url: context.pageUrl, locale: context.locale });
-}
-
-/** The same figures as the CSV, with what is needed to use and cite them. */
-export function chartJson(chart: RenderedChart, context: ChartFileContext): string {
-  const { locale } = context;
-  const body = {
-    chart: { id: chart.spec.id, kind: chart.spec.kind, title: chart.title, takeaway: chart.takeaway, summary: chart.summary, page: context.pageUrl },
-    locale,
-    data_version: chart.dataVersion,
-    publisher: t(locale, 'site.name'),
-    site: context.siteUrl,
-    citation: chartCitation(chart, context),
-    licence: { name: LICENCE.name, title: LICENCE.title, path: LICENCE.path, note: LICENCE.note[locale] },
-    sources: chart.sources,
-    // The words of each qualifier in this language: a figure reads "<qualifier word> <value>".
-    qualifiers: Object.fromEntries(QUALIFIERS.map((q) => [q, t(locale, `qualifier.${q}`)])),
-    figures: chartRecords(chart, locale),
-  };
-  return `${JSON.stringify(body, null, 2)}\n`;
-}
+// The records, CSV and JSON are pure (the browser writes them too): chart-records.ts.
+export { CHART_CSV_COLUMNS, LICENCE, chartCitation, chartCsv, chartJson, chartRecords, csvCell, periodCell, sameDateRelations } from './chart-records.ts';
+export type { ChartFileContext } from './chart-records.ts';
 
 /** A self-contained SVG: title, takeaway, the chart with colours inlined, and a footer with source, site and data version. */
 export function chartSvgFile(chart: RenderedChart, locale: Locale): string {

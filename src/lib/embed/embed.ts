@@ -1,5 +1,6 @@
 import { absoluteUrl } from '../site/address.ts';
 import type { RenderedChart } from '../charts/render.ts';
+import { CHART_MAX_SCALE, CHART_SIZES } from '../charts/view.ts';
 import type { Locale } from '../data/types.ts';
 import { localePath } from '../i18n/routes.ts';
 
@@ -152,7 +153,11 @@ export function defaultEmbedHeight(chart: RenderedChart): number {
   const header = lines(chart.title, 26) * 27 + lines(chart.takeaway, 32) * 22 + (chart.legend.length > 0 ? 26 * Math.ceil(chart.legend.length / 2) : 0);
   const notes = chart.notes.reduce((sum, note) => sum + lines(note, 40) * 19 + 4, 0);
   const svgHeight = (svg: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? 0);
-  const plot = chart.svg ? Math.max(svgHeight(chart.svg.narrow) * (288 / 300), svgHeight(chart.svg.wide) * (720 / 680)) + (chart.shareSvg ? 40 : 0) : 0;
+  // The tallest a rendering is shown in a frame at most 720 px wide: up to CHART_MAX_SCALE of the width it was drawn at.
+  const svgs = chart.svg;
+  const plot = svgs
+    ? Math.max(...Object.entries(CHART_SIZES).map(([name, size]) => svgHeight(svgs[name as keyof typeof svgs]) * (Math.min(720, size.width * CHART_MAX_SCALE) / size.width))) + (chart.shareSvg ? 40 : 0)
+    : 0;
   const bigNumber = chart.bigNumber ? 150 + (chart.bigNumber.change ? 44 : 0) + (chart.bigNumber.sparkline ? 44 : 0) : 0;
   const footer = 30 /* data table toggle */ + 4 * 20 /* sources, version, link back, link to the data */ + 48 /* padding */;
   return Math.ceil((header + plot + bigNumber + notes + footer + 24) / 10) * 10;

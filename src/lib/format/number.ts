@@ -32,13 +32,14 @@ const PROSE_SCALES: readonly Scale[] = [
 ];
 
 /**
- * Scales for axis ticks: short, and starting at a thousand. Two fraction
- * digits so that evenly spaced ticks (1,25 tr; 1,5 tr) stay distinct.
+ * Scales for axis ticks, starting at a thousand. Vietnamese writes the words a newspaper prints on an axis
+ * (nghìn, triệu, tỷ: "500 nghìn", "20 triệu", "1,5 tỷ"; never "N" or "tr", which readers do not use); English the
+ * usual letters. Two fraction digits so that evenly spaced ticks (1,25 triệu; 1,5 triệu) stay distinct.
  */
 const TICK_SCALES: readonly Scale[] = [
   { divisor: 1, maxFraction: 2, suffix: { vi: '', en: '' } },
-  { divisor: 1e3, maxFraction: 2, suffix: { vi: `${NBSP}N`, en: 'K' } },
-  { divisor: 1e6, maxFraction: 2, suffix: { vi: `${NBSP}tr`, en: 'M' } },
+  { divisor: 1e3, maxFraction: 2, suffix: { vi: `${NBSP}nghìn`, en: 'K' } },
+  { divisor: 1e6, maxFraction: 2, suffix: { vi: `${NBSP}triệu`, en: 'M' } },
   { divisor: 1e9, maxFraction: 2, suffix: { vi: `${NBSP}tỷ`, en: 'B' } },
   { divisor: 1e12, maxFraction: 2, suffix: { vi: `${NBSP}nghìn${NBSP}tỷ`, en: 'T' } },
 ];
@@ -149,14 +150,14 @@ export function formatStated(value: number, locale: Locale): string {
 }
 
 /**
- * A short label for a chart axis tick: thousands and up are abbreviated
- * (vi `N`, `tr`, `tỷ`, `nghìn tỷ` after a no-break space; en `K`, `M`, `B`,
- * `T` attached), with up to two fraction digits.
+ * A short label for a chart axis tick: thousands and up are written as a count of the scale
+ * (vi `nghìn`, `triệu`, `tỷ`, `nghìn tỷ` after a no-break space, as Vietnamese newspapers print them;
+ * en `K`, `M`, `B`, `T` attached), with up to two fraction digits.
  *
  * @example
- * formatTick(20_000_000, 'vi') // "20 tr"
+ * formatTick(20_000_000, 'vi') // "20 triệu"
  * formatTick(1_500_000_000, 'en') // "1.5B"
- * formatTick(500_000, 'vi')    // "500 N"
+ * formatTick(500_000, 'vi')    // "500 nghìn"
  * formatTick(0, 'en')          // "0"
  */
 export function formatTick(value: number, locale: Locale): string {

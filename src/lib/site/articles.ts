@@ -1,5 +1,6 @@
 import type { Locale, Source, Topic } from '../data/types.ts';
 import type { SiteModel } from './model.ts';
+import { mdxUses } from '../content/mdx-uses.ts';
 
 /** The fields of an article the site logic needs (the collection entry's data, plus its slug). */
 export interface ArticleSummary {
@@ -12,6 +13,8 @@ export interface ArticleSummary {
   translationKey: string;
   topics: Topic[];
   indicators: string[];
+  /** The newest as-of date among the figures the story shows (see newestCitedAsOf): what its figures are current to. */
+  dataAsOf?: string;
 }
 
 /** Minutes to read, at about 220 words a minute, ignoring MDX tags. */
@@ -49,4 +52,31 @@ export function sourcesOfIndicators(model: SiteModel, ids: readonly string[]): A
     }
   }
   return [...bySource.values()].sort((a, b) => (b.source.published ?? '').localeCompare(a.source.published ?? ''));
+}
+
+/** The components that show figures, and whether they show one date (`Value` with `at`) or an indicator's whole series. */
+const FIGURE_COMPONENTS = new Set(['Value', 'Chart', 'BigNumber', 'DataTable']);
+
+/**
+ * The newest as-of date among the figures a story's body shows: a `<Value at="…">` shows that date ("latest" or no
+ * `at`: the indicator's latest), a `<Chart>`, `<BigNumber>` or `<DataTable>` shows its indicators up to their latest.
+ * A story written once and not rewritten is still as current as the data it draws; this says how current that is.
+ * Undefined when the body shows no figure.
+ */
+export function newestCitedAsOf(model: SiteModel, body: string): string | undefined {
+  let newest: string | undefined;
+  const see = (asOf: string | undefined) => {
+    if (asOf && (!newest || asOf > newest)) newest = asOf;
+  };
+  const latestOf = (id: string) => model.series.get(id)?.points.at(-1)?.asOf;
+  for (const use of mdxUses(body).components) {
+    if (!FIGURE_COMPONENTS.has(use.name)) continue;
+    const { indicator, indicators, at } = use.props;
+    if (use.name === 'Value' && typeof indicator === 'string') {
+      see(typeof at === 'string' && at !== 'latest' ? model.series.get(indicator)?.points.find((p) => p.asOf === at)?.asOf : latestOf(indicator));
+      continue;
+    }
+    for (const id of [indicator, ...(Array.isArray(indicators) ? indicators : [])]) if (typeof id === 'string') see(latestOf(id));
+  }
+  return newest;
 }

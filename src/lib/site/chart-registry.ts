@@ -78,7 +78,9 @@ export function chartRegistry(model: SiteModel, articles: readonly ArticleSource
     indicatorOf.set(spec.id, indicator.id);
   }
   const home = homeCharts(model);
-  for (const spec of [...home.bigNumbers, ...(home.lead ? [home.lead] : []), ...home.progress, ...home.comparisons]) add(spec, 'home page', { path: '' });
+  // The home page once placed these charts; it now shows its figures as cards (src/lib/site/headline.ts). They keep
+  // their embed pages and downloads, so embeds already published keep working, and link back to their indicator's page.
+  for (const spec of [...home.bigNumbers, ...(home.lead ? [home.lead] : []), ...home.progress, ...home.comparisons]) add(spec, 'home page', { path: `indicators/${indicatorsOf(spec)[0]}` });
   for (const article of articles) {
     for (const usage of chartUsages(article.body)) {
       const spec = specOfUsage(model, usage);

@@ -61,7 +61,11 @@ export function indicatorCharts(model: SiteModel, id: string, data: ChartData = 
   return charts;
 }
 
-/** The charts of the home page: a big number per headline indicator, then the longest history among them. */
+/**
+ * The charts the home page placed until it led with the news (a big number per headline indicator, the longest
+ * history among them, progress bars, comparisons). The home page now shows cards (src/lib/site/headline.ts); these
+ * charts keep their ids, embed pages and downloads so that embeds already published keep working.
+ */
 export function homeCharts(model: SiteModel): { bigNumbers: ChartSpec[]; lead?: ChartSpec; progress: ChartSpec[]; comparisons: ChartSpec[] } {
   const featured = model.indicators.filter((i) => i.featured && (model.series.get(i.id)?.points.length ?? 0) > 0);
   const bigNumbers: ChartSpec[] = featured.map((i) => ({ id: `${i.id}-headline`, kind: 'big-number', indicator: i.id }));

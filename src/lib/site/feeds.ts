@@ -68,8 +68,8 @@ export function indicatorFeedItems(model: SiteModel, indicator: Indicator, local
     return {
       title: locale === 'vi' ? `${indicator.name[locale]}: ${value} (${asOf})` : `${indicator.name[locale]}: ${value} (as of ${asOf})`,
       description: locale === 'vi'
-        ? `${value}, tính đến ${asOf}. Nguồn: ${sourceText}. Bản phát hành ${figure.release}.`
-        : `${value}, as of ${asOf}. Source: ${sourceText}. Release ${figure.release}.`,
+        ? `${value}, tính đến ${asOf}. Nguồn: ${sourceText}. Bản cập nhật ${formatAsOf(figure.release, locale)} (${figure.release}).`
+        : `${value}, as of ${asOf}. Source: ${sourceText}. Update of ${formatAsOf(figure.release, locale)} (${figure.release}).`,
       link,
       pubDate: new Date(`${releaseDate(figure.release)}T00:00:00Z`),
       customData: `<guid isPermaLink="false">${escapeXml(`${key}${n > 1 ? `#${n}` : ''}`)}</guid>`,

@@ -10,6 +10,7 @@ import { absoluteUrl } from './address.ts';
 import type { ArticleSummary } from './articles.ts';
 import type { SiteModel } from './model.ts';
 import { contentDate, dataModified, indicatorModified, newestDate, releaseDate } from './page-dates.ts';
+import { EXPLORE_PATH } from './explore.ts';
 
 /** One page in both languages: its locale-free path per language and the date it last changed. */
 export interface SitemapPage {
@@ -38,6 +39,8 @@ export function sitemapPages(model: SiteModel, articles: readonly ArticleSummary
     same('articles', newestArticle),
     same('search', latest),
     ...standing.map((slug) => same(slug, dataModified(model))),
+    // The explore page has a name per language (/kham-pha/, /en/explore/).
+    { paths: { ...EXPLORE_PATH }, ...(dataModified(model) ? { lastmod: dataModified(model)! } : {}) },
     ...model.publishedIndicators.map((indicator) => same(`indicators/${indicator.id}`, indicatorModified(model, indicator.id))),
     ...model.changes.map((changes) => same(`months/${changes.release.id}`, releaseDate(changes.release.id))),
     ...model.topics.map(({ topic, indicators }) => same(`topics/${topic}`, newestDate([
