@@ -1,18 +1,37 @@
 /**
  * Builds the static search index (Pagefind) over both languages; Pagefind
- * splits it by <html lang>. Runs on the staging folder; works offline from dist/.
- * Only <main data-pagefind-body> is indexed, so navigation and footers are not.
+ * splits it by <html lang> (vi, en). Runs on the staging folder; the result,
+ * dist/pagefind/, works offline: the search page loads it from the same site.
+ *
+ * What is indexed: only <main data-pagefind-body> (Base.astro), so headers,
+ * navigation and footers are not; pages without it (embeds, the search page
+ * itself) are not indexed at all. Inside <main>, the chart drawings (their
+ * text summary and data table are indexed) and the embed/download/cite tools
+ * under each chart and the share links (.share) are left out: they repeat on every page and would crowd
+ * the excerpts.
+ *
+ * Diacritics: Pagefind folds tone and vowel marks itself; "đ" is handled in
+ * the query (src/lib/search/fold.ts), so the index needs nothing extra.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
+export const EXCLUDE_SELECTORS = ['svg', '.chart-tools', '.share'];
+/** Pagefind's ready-made UIs, written with every index; the search page uses the JS API (pagefind.js) instead. */
+const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
+
 export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+    if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body still on <main> in Base.astro?');
+    const bundle = join(outDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    for (const file of UNUSED_UI_FILES) rmSync(join(bundle, file), { force: true });
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

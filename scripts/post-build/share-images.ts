@@ -3,11 +3,13 @@
  *
  * Reads each built page: <html lang>, og:title, og:image (its path names the
  * file), the eyebrow above the title (as the card's kicker) and, for a story
- * (og:type "article"), its first chart. Pages without og:image get none; a
+ * (og:type "article"), its first chart; for an indicator, its latest figure and date. Every card carries the site's
+ * address. Pages without og:image get none; a
  * file already in the output (from public/) is left alone. Cards are drawn in
  * parallel on libuv's thread pool; the same page always gives the same bytes.
  */
-import { withoutBase } from '../../src/lib/site/address.ts';
+import { siteAddress, withoutBase } from '../../src/lib/site/address.ts';
+import { displayAddress } from '../../src/lib/site/share.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -65,6 +67,7 @@ export function shareJob(html: string, outDir: string, page: string): Job | unde
   const kicker = eyebrow(html);
   const chartSvg = meta.get('og:type') === 'article' ? firstChart(html) : undefined;
   const isHome = title === siteName;
+  const figure = latestFigure(html);
   const card: ShareCardInput = {
     title,
     siteName,
@@ -72,6 +75,8 @@ export function shareJob(html: string, outDir: string, page: string): Job | unde
     ...(kicker ? { kicker } : {}),
     ...(chartSvg ? { chartSvg } : {}),
     ...(isHome && meta.get('og:description') ? { subtitle: meta.get('og:description')! } : {}),
+    ...(figure ? { figure } : {}),
+    address: displayAddress(siteAddress()),
   };
   return { file, page, card };
 }
@@ -87,6 +92,17 @@ function metaTags(html: string): Map<string, string> {
     if (key && content !== undefined && !tags.has(key)) tags.set(key, content);
   }
   return tags;
+}
+
+/**
+ * An indicator page's latest figure and its date, from its <h1> (data-figure, data-as-of: the same text the page and
+ * its search entry show, qualifier included).
+ */
+function latestFigure(html: string): { value: string; asOf: string } | undefined {
+  const h1 = /<h1\b[^>]*>/.exec(html)?.[0] ?? '';
+  const value = /\bdata-figure="([^"]*)"/.exec(h1)?.[1];
+  const asOf = /\bdata-as-of="([^"]*)"/.exec(h1)?.[1];
+  return value && asOf ? { value: decodeEntities(value), asOf: decodeEntities(asOf) } : undefined;
 }
 
 /** The text of the page's first eyebrow (topic, section), if any. */

@@ -1,7 +1,8 @@
 /**
  * Builds the fixture site with the real build script and checks that every
  * page's link-preview image (og:image, twitter:image) exists in dist/ and is a
- * 1200×630 PNG.
+ * 1200×630 PNG; that an indicator's card shows its latest figure (qualifier and date) and every card the site's
+ * address (checked on the card's SVG, which is what the PNG is drawn from).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../fixtures/fixture-data.ts';
+import { shareJob } from '../../scripts/post-build/share-images.ts';
+import { renderPng, shareCardSvg } from '../../src/lib/png/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-share-'));
@@ -52,5 +55,36 @@ describe('share images', () => {
     const wanted = new Set(pages().map((page) => meta(readFileSync(page, 'utf8'), 'og:image')).filter(Boolean).map((image) => join(outDir, new URL(image!).pathname)));
     expect(images.filter((file) => !wanted.has(file))).toEqual([]);
     for (const file of images) expect(statSync(file).size).toBeLessThan(200_000);
+  });
+
+  /** The text a card draws: the content of its <text> elements, entities decoded, no-break spaces as spaces. */
+  const cardText = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join('\n').replace(/\u00a0/g, ' ');
+
+  for (const [locale, page, image, value, asOf] of [
+    ['vi', 'indicators/eid-accounts-activated/index.html', 'og/vi/indicators/eid-accounts-activated.png', 'hơn 45,2 triệu tài khoản', 'Số liệu đến 20/8/2024'],
+    ['en', 'en/indicators/eid-accounts-activated/index.html', 'og/en/indicators/eid-accounts-activated.png', 'more than 45.2 million accounts', 'As of 20 August 2024'],
+  ] as const) {
+    it(`an indicator's card (${locale}) shows its latest figure with its qualifier and date, and the site's address`, () => {
+      const file = join(outDir, page);
+      const job = shareJob(readFileSync(file, 'utf8'), outDir, file)!;
+      expect(job.file).toBe(join(outDir, image));
+      const svg = shareCardSvg(job.card);
+      const text = cardText(svg);
+      expect(text).toContain(value);
+      expect(text).toContain(asOf);
+      // The fixture is built without SITE_URL: the address is the preview server's.
+      expect(text).toContain('localhost:4321');
+      // The PNG in dist/ is this very card.
+      expect(readFileSync(join(outDir, image)).equals(renderPng(svg))).toBe(true);
+    });
+  }
+
+  it("every card carries the site's address (home, a story, a month)", () => {
+    for (const page of ['index.html', 'en/index.html', 'months/2024-08/index.html', 'articles/cau-chuyen-thu-nghiem/index.html']) {
+      const file = join(outDir, page);
+      const job = shareJob(readFileSync(file, 'utf8'), outDir, file)!;
+      expect(job.card.figure, page).toBeUndefined();
+      expect(cardText(shareCardSvg(job.card)), page).toContain('localhost:4321');
+    }
   });
 });

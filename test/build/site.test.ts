@@ -120,8 +120,8 @@ describe('fixture build', () => {
       const big = [...document(path!).querySelectorAll('.big-number')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
       expect(big, path).toContain(expected);
     }
-    expect(text(page('indicators'))).toContain('Tài khoản định danh điện tử đã kích hoạt — hơn 45,2 triệu tài khoản (20/8/2024');
-    expect(text(page('en/indicators'))).toContain('Electronic ID accounts activated — more than 45.2 million accounts (20 August 2024');
+    expect(text(page('indicators'))).toContain('Tài khoản định danh điện tử đã kích hoạt hơn 45,2 triệu tài khoản · tính đến 20/8/2024');
+    expect(text(page('en/indicators'))).toContain('Electronic ID accounts activated more than 45.2 million accounts · as of 20 August 2024');
     // A figure stated exactly gets no qualifier word.
     expect(valueCells(indicatorVi)).toContain('40.000.000 tài khoản');
   });

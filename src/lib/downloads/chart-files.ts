@@ -3,6 +3,8 @@ import type { Locale } from '../data/types.ts';
 import { t } from '../i18n/ui.ts';
 import { publisherLabel } from '../site/display.ts';
 import { FONT_FAMILY, chartImageSvg } from '../png/index.ts';
+import { displayAddress } from '../site/share.ts';
+import { siteAddress } from '../site/address.ts';
 import { measure, wrapText } from '../png/svg.ts';
 
 /**
@@ -34,6 +36,7 @@ export function chartSvgFile(chart: RenderedChart, locale: Locale): string {
     takeaway: chart.takeaway,
     source: publishers,
     siteName: t(locale, 'site.name'),
+    address: displayAddress(siteAddress()),
     dataVersion: chart.dataVersion,
     width: 680,
     locale,

@@ -15,6 +15,8 @@ export interface ChartImageInput {
   /** The sources, already written out (e.g. "Bộ Công an, 20/8/2024"). */
   source: string;
   siteName: string;
+  /** The site's address as a reader types it ("example.vn/de-an-06"), so the picture leads back to the site. */
+  address?: string;
   dataVersion: string;
   /** Width of the picture in SVG units (the PNG's width at zoom 1). */
   width: number;
@@ -62,7 +64,8 @@ export function chartImageSvg(input: ChartImageInput): string {
   // Footer: where the figures come from, whose picture it is, which data.
   // The site's name and the version stay whole on a line (no-break spaces); the sources may wrap.
   const keep = (text: string) => cleanText(text).replace(/ /g, '\u00a0');
-  const footer = `${t(locale, 'figure.source')}: ${cleanText(input.source)} · ${keep(input.siteName)} · ${keep(`${t(locale, 'footer.version')} ${input.dataVersion}`)}`;
+  const site = input.address ? `${keep(input.siteName)} (${keep(input.address)})` : keep(input.siteName);
+  const footer = `${t(locale, 'figure.source')}: ${cleanText(input.source)} · ${site} · ${keep(`${t(locale, 'footer.version')} ${input.dataVersion}`)}`;
   const lines = wrapText(footer, textWidth, { fontSize: s.footer });
   const lineHeight = Math.round(s.footer * 1.4);
   parts.push(`<rect x="${s.pad}" y="${Math.round(y)}" width="${textWidth}" height="1" fill="${COLOURS.border}"/>`);
