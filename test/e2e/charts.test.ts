@@ -19,6 +19,9 @@ const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const TIME_SERIES = '#chart-eid-accounts-activated';
 const INDICATOR_PAGE = '/indicators/eid-accounts-activated/';
 const MONTH_PAGE = '/months/2024-08/';
+// Home has no charts since it leads with the news (issue 11): the fixture story holds one chart of every kind.
+const STORY = '/articles/cau-chuyen-thu-nghiem/';
+const STORY_EN = '/en/articles/test-story/';
 
 // Expected tooltip values, derived from the fixture: the latest and the previous (revised) eid-accounts-activated figures.
 const activated = (JSON.parse(AUGUST_2024_JSON) as { figures: Array<{ indicator: string; value: number; as_of: string; qualifier?: string }> }).figures
@@ -79,7 +82,7 @@ async function lastVisiblePoint(page: Page, chart: string) {
 }
 
 describe('chart tooltips', () => {
-  for (const [locale, path] of [['vi', '/'], ['en', '/en/']] as const) {
+  for (const [locale, path] of [['vi', STORY], ['en', STORY_EN]] as const) {
     it(`shows the value of the hovered point (${locale})`, async () => {
       const { page, close } = await open(path);
       try {
@@ -99,7 +102,7 @@ describe('chart tooltips', () => {
   }
 
   it('works from the keyboard: focus shows the last point, ArrowLeft the previous, Escape hides', async () => {
-    const { page, close } = await open('/');
+    const { page, close } = await open(STORY);
     try {
       await enhanced(page, TIME_SERIES);
       const plot = page.locator(`${TIME_SERIES} .chart-plot`);
@@ -126,7 +129,7 @@ describe('chart tooltips', () => {
 
 describe('without JavaScript', () => {
   it('every chart is there with its drawing and its data table, and no tooltip', async () => {
-    const { page, close } = await open('/', { javaScriptEnabled: false });
+    const { page, close } = await open(STORY, { javaScriptEnabled: false });
     try {
       const report = await page.locator('figure.chart').evaluateAll((figures) => figures.map((figure) => {
         const svgs = [...figure.querySelectorAll('.chart-plot svg.chart-svg')];
@@ -154,7 +157,7 @@ describe('without JavaScript', () => {
 });
 
 describe('no errors in the console', () => {
-  for (const path of ['/', '/en/', INDICATOR_PAGE, MONTH_PAGE]) {
+  for (const path of [STORY, STORY_EN, INDICATOR_PAGE, MONTH_PAGE]) {
     it(path, async () => {
       if (!browser) throw new Error('browser not started');
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -222,9 +225,9 @@ async function axe(path: string, options: BrowserContextOptions = {}, tooltipOn?
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('home, light', () => axe('/', { colorScheme: 'light' }));
   it('home, dark', () => axe('/', { colorScheme: 'dark' }));
-  it('home with a tooltip open, light and dark', async () => {
-    await axe('/', { colorScheme: 'light' }, TIME_SERIES);
-    await axe('/', { colorScheme: 'dark' }, TIME_SERIES);
+  it('a story with a tooltip open, light and dark', async () => {
+    await axe(STORY, { colorScheme: 'light' }, TIME_SERIES);
+    await axe(STORY, { colorScheme: 'dark' }, TIME_SERIES);
   });
   it('English indicator page with a target, light and dark', async () => {
     await axe('/en/indicators/essential-services-online/', { colorScheme: 'light' });
@@ -243,7 +246,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 
 describe('chart labels fit their figure', () => {
   for (const width of [320, 1280]) {
-    for (const path of ['/', INDICATOR_PAGE]) {
+    for (const path of [STORY, INDICATOR_PAGE]) {
       it(`${path} at ${width} px`, async () => {
         const { page, close } = await open(path, { viewport: { width, height: 800 } });
         try {

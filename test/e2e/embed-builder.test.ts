@@ -171,7 +171,8 @@ describe('embed builder', () => {
     try {
       await page.goto(`${publisher!.origin}/en/indicators/${CHART}/`);
       const link = page.locator(`.chart-tool a[href$="/en/embed/?chart=${CHART}"]`).first();
-      await page.locator('.chart-tool summary').first().click();
+      // The Embed tool among a chart's tools (Share, Download, Cite…): open the one that holds the link.
+      await page.locator('details.chart-tool', { has: page.locator(`a[href$="/en/embed/?chart=${CHART}"]`) }).first().locator('summary').click();
       await link.click();
       await page.locator('[data-embed-builder]').waitFor({ state: 'visible' });
       await expect(page.inputValue('#builder-chart')).resolves.toBe(CHART);

@@ -22,7 +22,6 @@ const PAGES = [
   { kind: 'indicator figures', path: '/indicators/eid-accounts-activated/' },
   { kind: 'indicator figures (en)', path: '/en/indicators/essential-services-online/' },
   { kind: 'month figures', path: '/months/2024-08/' },
-  { kind: 'home latest release', path: '/' },
   { kind: 'story DataTable and chart tables', path: '/articles/cau-chuyen-thu-nghiem/' },
   { kind: 'embed chart table', path: '/embed/eid-accounts-activated/' },
   { kind: 'embed chart table (en, compare)', path: '/en/embed/eid-accounts-activated/' },
@@ -218,7 +217,7 @@ describe('stacked tables are still tables to assistive technology', () => {
       const roles = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role);
       expect(roles('table').length, 'tables').toBeGreaterThan(0);
       const headers = roles('columnheader').map((n) => n.name?.value);
-      expect(headers).toEqual(expect.arrayContaining(['Số liệu đến', 'Giá trị', 'Nguồn', 'Bản phát hành']));
+      expect(headers).toEqual(expect.arrayContaining(['Số liệu đến', 'Giá trị', 'Nguồn', 'Bản cập nhật']));
       expect(roles('row').length, 'rows (heading row + one per figure)').toBeGreaterThanOrEqual(rowCount + 1);
       // Cells are named by their content only: the visual label in front of them is hidden from assistive technology.
       const cells = [...roles('cell'), ...roles('gridcell')];
