@@ -4,7 +4,7 @@
  * browser download). Needs `apt-get install -y chromium` (.ci/run does) or CHROMIUM_PATH.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,19 +69,72 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /**
- * Builds the fixture site into a temporary folder; returns dist/ and a cleanup. `env` adds to the build's
- * environment, e.g. SITE_URL, so that embed.js trusts the origin the test serves the site from.
+ * The fixture site's dist/ and a cleanup. `env` adds to the build's environment, e.g. SITE_URL, so that embed.js
+ * trusts the origin the test serves the site from; such a site is built for the caller alone, into a temporary folder.
+ * Without `env` every test file of a run shares one build (sharedFixtureSite): the files only read it.
  */
 export function buildFixtureSite(prefix: string, env: Record<string, string> = {}): { work: string; outDir: string; cleanup: () => void } {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. The browser tests need it: run \`apt-get install -y chromium\` (.ci/run does), or set CHROMIUM_PATH to a Chromium binary.`);
   }
+  const run = process.env[TEST_RUN_VARIABLE];
+  if (Object.keys(env).length === 0 && run) return sharedFixtureSite(run);
   const work = mkdtempSync(join(tmpdir(), prefix));
+  return { work, outDir: buildInto(work, env), cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/** Set by vitest.config.ts for one `vitest run`: the id of the shared fixture build (test/global-setup.ts removes it). */
+export const TEST_RUN_VARIABLE = 'DE_AN_06_TEST_RUN';
+
+/** The folder of a run's shared fixture build. */
+export function sharedFixtureFolder(run: string): string {
+  return join(tmpdir(), `de-an-06-shared-fixture-${run.replace(/[^\w-]/g, '')}`);
+}
+
+/**
+ * One fixture build per test run, shared by the test files (each runs in its own worker process): the first caller
+ * takes the lock (an atomic mkdir) and builds; the others wait for its "ready" or "failed" marker. A build takes
+ * about 30 s; seven browser test files used to make one each.
+ */
+function sharedFixtureSite(run: string): { work: string; outDir: string; cleanup: () => void } {
+  const work = sharedFixtureFolder(run);
+  const ready = join(work, 'ready');
+  const failed = join(work, 'failed');
+  mkdirSync(work, { recursive: true });
+  let builder = false;
+  try {
+    mkdirSync(join(work, 'lock'));
+    builder = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (builder) {
+    try {
+      buildInto(work, {});
+      writeFileSync(ready, '');
+    } catch (error) {
+      writeFileSync(failed, (error as Error).message);
+      throw error;
+    }
+  } else {
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 10 * 60_000;
+    while (!existsSync(ready)) {
+      if (existsSync(failed)) throw new Error(`the shared fixture build failed (in another test file):\n${readFileSync(failed, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error(`the shared fixture build in ${work} did not finish within 10 minutes`);
+      Atomics.wait(sleeper, 0, 0, 250);
+    }
+  }
+  // The run's global teardown removes the folder once every file is done.
+  return { work, outDir: join(work, 'dist'), cleanup: () => {} };
+}
+
+function buildInto(work: string, env: Record<string, string>): string {
   const outDir = join(work, 'dist');
   const fixture = writeFixtureSite(work);
   const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...fixture.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
-  return { work, outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  return outDir;
 }
 
 export function launchChromium(): Promise<Browser> {
