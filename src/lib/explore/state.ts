@@ -13,6 +13,9 @@ import type { TimeSeriesSpec } from '../charts/spec.ts';
 
 export type ExploreView = 'chart' | 'table';
 
+/** What an "x out of y" chart plots: the counts (the default) or their share of the total (`?measure=share`). */
+export type ExploreMeasure = 'value' | 'share';
+
 export interface ExploreState {
   /** Indicator ids, in the order they were added; all share one axis (`canShareAxis`). Never empty. */
   indicators: string[];
@@ -21,6 +24,8 @@ export interface ExploreState {
   /** Last month shown, `YYYY-MM`; absent: to the latest figure. */
   to?: string;
   view: ExploreView;
+  /** `share`: "x out of y" figures drawn as a share of their total (the count/share toggle); absent: the counts. */
+  measure?: 'share';
 }
 
 /** At most this many indicators on one chart: more lines than a reader can tell apart. */
@@ -61,7 +66,10 @@ export function parseExploreState(query: string | URLSearchParams, lookup: (id: 
   let from = monthOrUndefined(params.get('from'));
   let to = monthOrUndefined(params.get('to'));
   if (from && to && from > to) [from, to] = [to, from];
-  return { indicators, ...(from ? { from } : {}), ...(to ? { to } : {}), view: params.get('view') === 'table' ? 'table' : 'chart' };
+  return {
+    indicators, ...(from ? { from } : {}), ...(to ? { to } : {}), view: params.get('view') === 'table' ? 'table' : 'chart',
+    ...(params.get('measure') === 'share' ? { measure: 'share' as const } : {}),
+  };
 }
 
 function monthOrUndefined(text: string | null): string | undefined {
@@ -74,13 +82,28 @@ export function exploreQuery(state: ExploreState): string {
   if (state.from) parts.push(`from=${state.from}`);
   if (state.to) parts.push(`to=${state.to}`);
   if (state.view === 'table') parts.push('view=table');
+  if (state.measure === 'share') parts.push('measure=share');
   return `?${parts.join('&')}`;
+}
+
+/** The parameters of a view (`exploreQuery`'s keys). */
+export const EXPLORE_KEYS = ['indicators', 'from', 'to', 'view', 'measure'] as const;
+
+/**
+ * An address's query with the view replaced and every other parameter kept (an embed's `?theme=dark` survives a
+ * change of view): `?theme=dark` and a state → `?indicators=…&theme=dark`.
+ */
+export function withExploreQuery(search: string, state: ExploreState): string {
+  const others = new URLSearchParams(search);
+  for (const key of EXPLORE_KEYS) others.delete(key);
+  const rest = others.toString();
+  return `${exploreQuery(state)}${rest ? `&${rest}` : ''}`;
 }
 
 /** True when the query asks for a view (an explorer link), not a bare page. */
 export function hasExploreState(query: string | URLSearchParams): boolean {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
-  return ['indicators', 'from', 'to', 'view'].some((key) => params.has(key));
+  return EXPLORE_KEYS.some((key) => params.has(key));
 }
 
 /** The month of an as-of date: `2024-07-15` → `2024-07`. */
