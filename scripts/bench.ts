@@ -99,6 +99,7 @@ async function report(buildSeconds: number, buildSummary: string): Promise<void>
     ...(month ? [{ label: `month: ${month.id} (${month.figures.length} figures)`, path: `/months/${month.id}/` }] : []),
     { label: 'about', path: '/about/' },
     { label: 'explore (vi)', path: '/kham-pha/' },
+    { label: 'embed builder (vi)', path: '/embed/' },
   ];
 
   console.log(`\n${buildSummary}`);

@@ -10,9 +10,10 @@ import { loadDataset } from '../../src/lib/data/load.ts';
 import { readDataDirectory } from '../../src/lib/data/read-directory.ts';
 import { CHART_CSV_COLUMNS, CSV_OPTIONS, chartCsv, chartRecords, csvCell } from '../../src/lib/downloads/chart-files.ts';
 import {
-  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, withExploreQuery, parseExploreState, rangePresets, seriesFromData, seriesInRange,
+  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, withExploreQuery, parseExploreState, rangePresets, seriesInRange,
 } from '../../src/lib/explore/state.ts';
 import type { ExploreState } from '../../src/lib/explore/state.ts';
+import { seriesFromData } from '../../src/lib/explore/data.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { explorerCandidates, presetComparisons } from '../../src/lib/site/explore.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';

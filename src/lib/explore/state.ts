@@ -6,9 +6,8 @@
  * Loose input (a link someone typed or cut short) is normalised once, here, into a strict `ExploreState`;
  * everything downstream trusts it. Pure: the build (preset links, embed pages) and the browser share it.
  */
-import type { Figure, Indicator } from '../data/types.ts';
+import type { Indicator } from '../data/types.ts';
 import type { Series } from '../data/series.ts';
-import { buildSeries } from '../data/series.ts';
 import type { TimeSeriesSpec } from '../charts/spec.ts';
 
 export type ExploreView = 'chart' | 'table';
@@ -146,18 +145,6 @@ export function rangePresets(first: string, last: string): RangePreset[] {
 export function seriesInRange(series: Series, from?: string, to?: string): Series {
   if (!from && !to) return series;
   return { indicator: series.indicator, points: series.points.filter((point) => (!from || monthOf(point.asOf) >= from) && (!to || monthOf(point.asOf) <= to)) };
-}
-
-/** What the browser fetches for one indicator: the catalogue entry and its figures in release order (src/pages/explore-data/). */
-export interface IndicatorData {
-  indicator: Indicator;
-  figures: Figure[];
-  dataVersion: string;
-}
-
-/** The series of an indicator from its data file: the same `buildSeries` the build runs. */
-export function seriesFromData(data: IndicatorData): Series {
-  return buildSeries(data.indicator, data.figures);
 }
 
 /** The chart spec of a view: a time series of its indicators, titled by their names when there are several. */
