@@ -5,6 +5,8 @@
  * build time, dist size and page count. It prints figures; it asserts nothing.
  *
  *   npm run bench
+ *   npm run bench -- --explorer            # the explorer's figures only (still one build)
+ *   npm run bench -- --dist /tmp/dist      # measure a build already made (from data/), no build
  *
  * "JS before interaction" is every script the page runs on load (<script src>,
  * inline module scripts) plus the modules they import statically; the chunks
@@ -48,10 +50,19 @@ function size(content: string | Buffer): Size {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const triple = (s: Size) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
 
-// 1. Build from the real data into a temporary folder, timed.
-const work = mkdtempSync(join(tmpdir(), 'de-an-06-bench-'));
-const outDir = join(work, 'dist');
-try {
+const args = process.argv.slice(2);
+const explorerOnly = args.includes('--explorer');
+const givenDist = args.includes('--dist') ? resolve(args[args.indexOf('--dist') + 1] ?? '') : undefined;
+
+// 1. Build from the real data into a temporary folder, timed (or measure the build given with --dist).
+const work = givenDist ? '' : mkdtempSync(join(tmpdir(), 'de-an-06-bench-'));
+const outDir = givenDist ?? join(work, 'dist');
+if (givenDist) {
+  if (!existsSync(join(outDir, 'index.html'))) {
+    console.error(`✗ ${outDir} holds no built site (no index.html).`);
+    process.exitCode = 1;
+  } else await report(Number.NaN, `Measuring the build in ${outDir} (not rebuilt).`);
+} else try {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: root,
@@ -88,10 +99,16 @@ async function report(buildSeconds: number, buildSummary: string): Promise<void>
     ...(month ? [{ label: `month: ${month.id} (${month.figures.length} figures)`, path: `/months/${month.id}/` }] : []),
     { label: 'about', path: '/about/' },
     { label: 'explore (vi)', path: '/kham-pha/' },
+    { label: 'embed builder (vi)', path: '/embed/' },
   ];
 
   console.log(`\n${buildSummary}`);
-  console.log(`Build time: ${buildSeconds.toFixed(1)} s   dist: ${kb(distBytes)} in ${files.length} files   pages: ${pageCount}`);
+  console.log(`Build time: ${Number.isNaN(buildSeconds) ? '—' : `${buildSeconds.toFixed(1)} s`}   dist: ${kb(distBytes)} in ${files.length} files   pages: ${pageCount}`);
+  if (!explorerOnly) measurePages(pages);
+  await measureExplorer(indicator, indicatorFigures);
+}
+
+function measurePages(pages: Array<{ label: string; path: string }>): void {
   console.log('\nSizes are raw / gzip / brotli (1 KB = 1024 bytes).\n');
 
   const rows = pages.map(({ label, path }) => ({ label, path, ...measurePage(path) }));
@@ -111,14 +128,18 @@ async function report(buildSeconds: number, buildSummary: string): Promise<void>
   const worst = rows.reduce((a, b) => (b.js.brotli > a.js.brotli ? b : a));
   const verdict = worst.js.brotli <= JS_BUDGET_KB * 1024 ? 'within budget' : 'over budget';
   console.log(`\nJS before interaction: ${kb(worst.js.brotli)} brotli (budget ${JS_BUDGET_KB} KB): ${verdict}  [heaviest: ${worst.label}]`);
+}
 
+async function measureExplorer(indicator: string, indicatorFigures: number): Promise<void> {
   // The explorer: its code on first use (the dynamic import of explorer.*.js and what it pulls in beyond what the
   // page already loaded), the data it fetches for the page's indicator, and how fast a change redraws.
   const explorerPage = `/indicators/${indicator}/`;
   const explorerCode = explorerChunks(explorerPage);
   const dataFile = join(outDir, 'explore-data', `${indicator}.json`);
   console.log(`\nExplorer code on first use: ${triple(explorerCode.size)} (budget ${EXPLORER_BUDGET_KB} KB brotli: ${explorerCode.size.brotli <= EXPLORER_BUDGET_KB * 1024 ? 'within budget' : 'over budget'})  [${explorerCode.files.join(', ')}]`);
-  if (explorerCode.laterFiles.length > 0) console.log(`Explorer code on the first download of a view: ${triple(explorerCode.later)}  [${explorerCode.laterFiles.join(', ')}]; all explorer code: ${kb(explorerCode.size.brotli + explorerCode.later.brotli)} brotli`);
+  if (explorerCode.laterFiles.length > 0) console.log(`Explorer code on the first download of a view: ${triple(explorerCode.later)}  [${explorerCode.laterFiles.join(', ')}]`);
+  const all = explorerCode.size.brotli + explorerCode.later.brotli;
+  console.log(`All explorer code (everything any explorer interaction can load): ${kb(all)} brotli (budget ${EXPLORER_BUDGET_KB} KB: ${all <= EXPLORER_BUDGET_KB * 1024 ? 'within budget' : 'over budget'})`);
   if (existsSync(dataFile)) console.log(`Explorer data for ${indicator}: ${triple(size(readFileSync(dataFile)))} (/explore-data/${indicator}.json, fetched once)`);
   const timings = await redrawTimings(explorerPage);
   for (const [label, values] of Object.entries(timings)) {
@@ -147,7 +168,10 @@ function explorerChunks(path: string): { size: Size; files: string[]; later: Siz
   const later = new Set<string>();
   follow(entry, chunks, later);
   const files = [...chunks].filter((url) => !loaded.has(url));
-  const onDownload = [...later].filter((url) => !chunks.has(url) && !loaded.has(url));
+  // A chunk loaded later (the files of a download) with everything it imports in turn, beyond what is loaded already.
+  const laterAll = new Set<string>();
+  for (const url of later) if (!chunks.has(url) && !loaded.has(url)) follow(url, laterAll, laterAll);
+  const onDownload = [...laterAll].filter((url) => !chunks.has(url) && !loaded.has(url));
   return {
     size: files.reduce((sum, url) => add(sum, size(readAsset(url, pageUrl))), ZERO),
     files: files.map((url) => posix.basename(url)),

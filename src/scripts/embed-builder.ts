@@ -5,9 +5,17 @@
  * in one frame at 360 or 680 px (sized by embed.js, the resizer journalists load), and writes the snippet —
  * `builderSnippet`, i.e. `embedSnippet` as the oEmbed JSON gives it — and the oEmbed URL. The choice is kept in
  * the address (?chart=&v=&theme=), so a chart's "Embed" tool can link here with its chart chosen.
+ *
+ * The explorer's "Embed this view" adds a view (?chart=a&indicators=a,b&from=…&to=…&view=table&measure=share): it is
+ * read with the explorer's own parser, shown, and — while ticked and the chart is its first indicator — goes into
+ * the live embed's address. A pinned release takes no view (the pinned page is the chart as published), so with a
+ * view the release is not offered and the page says why; nor is the oEmbed URL, which gives the standard view.
  */
 import { CHART_SLOT, builderEmbedUrl, builderSnippet, isEmbedTheme, matchesFilter } from '../lib/embed/builder.ts';
 import type { BuilderChoice, EmbedTheme } from '../lib/embed/builder.ts';
+import type { ExploreState } from '../lib/explore/state.ts';
+import { exploreQuery, exploreSpec, hasExploreState, parseExploreState } from '../lib/explore/state.ts';
+import type { Indicator } from '../lib/data/types.ts';
 
 const root = document.querySelector<HTMLElement>('[data-embed-builder]');
 if (root) start(root);
@@ -34,6 +42,33 @@ function start(builder: HTMLElement): void {
   const params = new URLSearchParams(location.search);
   const wanted = params.get('chart');
   if (wanted && charts.some((option) => option.value === wanted)) chartSelect.value = wanted;
+  // An explorer view of a live time series, normalised as the explorer does (same axis, at most four, months).
+  const viewable = new Map(charts.filter((option) => option.dataset.kind).map((option) => [option.value, option]));
+  const lookup = (id: string): Pick<Indicator, 'kind' | 'unit' | 'period'> | undefined => {
+    const option = viewable.get(id);
+    if (!option) return undefined;
+    const [vi = '', en = ''] = (option.dataset.unit ?? '').split('|');
+    return { kind: option.dataset.kind as Indicator['kind'], unit: { vi, en }, ...(option.dataset.period ? { period: { vi: option.dataset.period, en: '' } } : {}) };
+  };
+  const view: ExploreState | undefined = hasExploreState(params) && viewable.has(wanted ?? params.get('indicators')?.split(',')[0] ?? '')
+    ? parseExploreState(params, lookup, [wanted ?? ''].filter((id) => viewable.has(id)))
+    : undefined;
+  // Shares only of "x out of y" indicators (the explorer drops the choice otherwise, and so does the code here).
+  if (view?.measure && !view.indicators.every((id) => viewable.get(id)?.dataset.kind === 'count-of-total')) delete view.measure;
+  if (view && !wanted) chartSelect.value = view.indicators[0]!;
+  const viewField = element<HTMLElement>('builder-view-field');
+  const viewBox = element<HTMLInputElement>('builder-view');
+  const oembedGroup = element<HTMLElement>('builder-oembed-group');
+  const oembedView = element<HTMLElement>('builder-oembed-view');
+  const nameOf = (id: string) => viewable.get(id)?.dataset.name ?? id;
+  if (view) {
+    const range = view.from || view.to ? `${view.from ?? '…'} – ${view.to ?? '…'}` : '';
+    const words = [view.indicators.map(nameOf).join(' · '), range, view.view === 'table' ? viewField.dataset.table : '', view.measure === 'share' ? viewField.dataset.share : ''];
+    element<HTMLElement>('builder-view-text').textContent = words.filter(Boolean).join(', ');
+  }
+  /** The view, when it applies: ticked, and the chart chosen is the one it was made from. */
+  const activeView = () => (view && viewBox.checked && chartSelect.value === view.indicators[0] ? view : undefined);
+
   const theme = params.get('theme');
   if (isEmbedTheme(theme)) for (const radio of radios('builder-theme')) radio.checked = radio.value === theme;
   // A phone shows the phone width first; a wide screen the desktop one.
@@ -55,10 +90,20 @@ function start(builder: HTMLElement): void {
     const option = chartSelect.selectedOptions[0];
     if (!option) return;
     showReleases(option);
-    const choice: BuilderChoice = { chart: option.value, release: releaseSelect.value || undefined, theme: checked('builder-theme') as EmbedTheme };
+    const shown = activeView();
+    viewField.hidden = !view || chartSelect.value !== view.indicators[0];
+    // With a view, no pinned release: the select says so (its note) and offers the live version only.
+    if (shown) releaseSelect.value = '';
+    releaseSelect.disabled = Boolean(shown);
+    releaseSelect.setAttribute('aria-describedby', shown ? 'builder-release-note builder-view-note' : 'builder-release-note');
+    oembedGroup.hidden = Boolean(shown);
+    oembedView.hidden = !shown;
+    const choice: BuilderChoice = { chart: option.value, release: releaseSelect.value || undefined, theme: checked('builder-theme') as EmbedTheme, view: shown ? exploreQuery(shown).slice(1) : undefined };
     const src = builderEmbedUrl(templates, choice);
     const height = Number(option.dataset.height ?? 0);
-    snippet.value = builderSnippet(templates, choice, { title: option.dataset.title ?? option.text, height }, resizer);
+    // The title the embed page gives the view (exploreSpec: the names joined when there are several).
+    const title = (shown && exploreSpec(shown, (id) => ({ vi: nameOf(id), en: nameOf(id) })).title?.vi) || (option.dataset.title ?? option.text);
+    snippet.value = builderSnippet(templates, choice, { title, height }, resizer);
     oembed.value = (builder.dataset.oembed ?? '').replace(CHART_SLOT, choice.chart);
     openLink.href = src;
     pageLink.href = option.dataset.page ?? pageLink.href;
@@ -66,13 +111,15 @@ function start(builder: HTMLElement): void {
     const url = new URL(src);
     const local = `${url.pathname}${url.search}`;
     if (frame.getAttribute('src') !== local) {
-      frame.title = option.dataset.title ?? option.text;
+      frame.title = title;
       frame.setAttribute('height', String(height));
       frame.removeAttribute('data-de-an-06-resized');
       frame.setAttribute('src', local);
     }
     const next = new URLSearchParams({ chart: choice.chart, ...(choice.release ? { v: choice.release } : {}), ...(choice.theme !== 'auto' ? { theme: choice.theme } : {}) });
-    history.replaceState(null, '', `${location.pathname}?${next}`);
+    // The view stays in the address while it is offered (ticked or not), so a reload finds it.
+    const viewQuery = view && !viewField.hidden ? `&${exploreQuery(view).slice(1)}` : '';
+    history.replaceState(null, '', `${location.pathname}?${next}${viewQuery}`);
   };
 
   const applyFilter = () => {
@@ -102,6 +149,7 @@ function start(builder: HTMLElement): void {
   filter.addEventListener('input', applyFilter);
   chartSelect.addEventListener('change', update);
   releaseSelect.addEventListener('change', update);
+  viewBox.addEventListener('change', update);
   for (const radio of radios('builder-theme')) radio.addEventListener('change', update);
   for (const radio of radios('builder-width')) radio.addEventListener('change', setWidth);
 

@@ -168,6 +168,49 @@ describe('figures tables on phones: one card per row, nothing clipped', () => {
   }
 });
 
+describe('the explorer\'s table view on phones: the same stacked rows as every figures table', () => {
+  for (const width of [320, 360]) {
+    it(`a view of two indicators in the table, drawn in the browser, at ${width} px`, async () => {
+      const { page, close } = await open('/indicators/eid-accounts-activated/?indicators=eid-accounts-activated,eid-accounts-level2&from=2024-06&view=table', width);
+      try {
+        await page.locator('[data-explorer][data-ready]').waitFor({ timeout: 10_000 });
+        const table = page.locator('[data-explorer] details.chart-data table.figures');
+        // The explorer's own table (its indicator column exists only in a view of several indicators).
+        await expect(table.locator('tbody th.fig-indicator').count()).resolves.toBeGreaterThan(1);
+        // Each row: the indicator, the value, the date and the source each on a line of its own, top to bottom,
+        // the date and source labelled from their column (CSS ::before from data-label).
+        const rows = await table.evaluate((element) => [...element.querySelectorAll('tbody tr')].map((row) => {
+          const box = (selector: string) => {
+            const r = row.querySelector(selector)!.getBoundingClientRect();
+            return { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left) };
+          };
+          return {
+            boxes: ['.fig-indicator', '.fig-value', '.fig-date', '.fig-source'].map(box),
+            labels: ['.fig-date', '.fig-source'].map((selector) => getComputedStyle(row.querySelector(selector)!, '::before').content),
+          };
+        }));
+        expect(rows.length).toBeGreaterThan(1);
+        for (const { boxes, labels } of rows) {
+          for (let k = 1; k < boxes.length; k++) expect(boxes[k]!.top, `line ${k} starts below line ${k - 1}`).toBeGreaterThanOrEqual(boxes[k - 1]!.bottom - 1);
+          expect(new Set(boxes.map((b) => b.left)).size, 'every line starts at the row\'s left edge').toBe(1);
+          expect(labels[0]).toContain('Số liệu đến');
+          expect(labels[1]).toContain('Nguồn');
+        }
+        const { pageOverflow, tables } = await measure(page);
+        const shown = tables.find((t) => t.caption.includes(' · '))!;
+        report(`${width} px explorer table view`, [shown]);
+        expect(pageOverflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+        expect(shown.layout).toBe('flex');
+        expect(shown.clipped).toEqual([]);
+        expect(shown.brokenNumbers).toEqual([]);
+        expect(Math.max(...shown.rows)).toBeLessThanOrEqual(ROW_BOUND);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
 async function withLongTitle(page: Page, note: boolean): Promise<void> {
   await page.evaluate(([title, text]) => {
     // The page's own table (the last), whose rows are the longest: on a bulletin they also carry the indicator's name.

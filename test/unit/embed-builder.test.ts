@@ -20,6 +20,13 @@ describe('embed builder', () => {
     expect(isEmbedTheme('sepia')).toBe(false);
   });
 
+  it('a view goes to the live embed, before the theme; a pinned release never carries one', () => {
+    const view = 'indicators=x,y&from=2024-07&to=2024-09&view=table';
+    expect(builderEmbedUrl(templates, { chart: 'x', theme: 'auto', view })).toBe(`${embedUrl('vi', 'x')}?${view}`);
+    expect(builderEmbedUrl(templates, { chart: 'x', theme: 'dark', view })).toBe(`${embedUrl('vi', 'x')}?${view}&theme=dark`);
+    expect(builderEmbedUrl(templates, { chart: 'x', release: '2024-07', theme: 'auto', view })).toBe(embedUrl('vi', 'x', '2024-07'));
+  });
+
   it('the filter finds Vietnamese names with or without diacritics', () => {
     expect(foldForFilter('  Định   DANH điện tử ')).toBe('dinh danh dien tu');
     expect(matchesFilter(chart.title, 'dinh danh')).toBe(true);

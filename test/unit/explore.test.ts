@@ -10,9 +10,10 @@ import { loadDataset } from '../../src/lib/data/load.ts';
 import { readDataDirectory } from '../../src/lib/data/read-directory.ts';
 import { CHART_CSV_COLUMNS, CSV_OPTIONS, chartCsv, chartRecords, csvCell } from '../../src/lib/downloads/chart-files.ts';
 import {
-  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, parseExploreState, rangePresets, seriesFromData, seriesInRange,
+  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, withExploreQuery, parseExploreState, rangePresets, seriesInRange,
 } from '../../src/lib/explore/state.ts';
 import type { ExploreState } from '../../src/lib/explore/state.ts';
+import { seriesFromData } from '../../src/lib/explore/data.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { explorerCandidates, presetComparisons } from '../../src/lib/site/explore.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
@@ -88,6 +89,7 @@ describe('the view in the address', () => {
       { indicators: ['cards'], from: '2024-12', view: 'chart' },
       { indicators: ['rate'], to: '2025-01', view: 'table' },
       { indicators: ['b', 'a'], from: '2024-01', to: '2024-01', view: 'chart' },
+      { indicators: ['a'], from: '2024-03', view: 'table', measure: 'share' },
     ];
     for (const state of states) expect(parseExploreState(exploreQuery(state), lookup, ['a'])).toEqual(state);
   });
@@ -102,7 +104,19 @@ describe('the view in the address', () => {
     expect(parseExploreState(new URLSearchParams('indicators=a%2Cb'), lookup, ['c']).indicators).toEqual(['a', 'b']);
   });
 
+  it('keeps the count/share choice: ?measure=share, anything else is the counts', () => {
+    expect(parseExploreState('?indicators=a&measure=share', lookup, ['a'])).toEqual({ indicators: ['a'], view: 'chart', measure: 'share' });
+    expect(parseExploreState('?indicators=a&measure=pie', lookup, ['a'])).toEqual({ indicators: ['a'], view: 'chart' });
+    expect(exploreQuery({ indicators: ['a', 'b'], from: '2024-01', view: 'table', measure: 'share' })).toBe('?indicators=a,b&from=2024-01&view=table&measure=share');
+  });
+
+  it('replaces the view in an address and keeps its other parameters', () => {
+    expect(withExploreQuery('?theme=dark&from=2020-01&measure=share', { indicators: ['a'], to: '2024-02', view: 'chart' })).toBe('?indicators=a&to=2024-02&theme=dark');
+    expect(withExploreQuery('', { indicators: ['a'], view: 'table' })).toBe('?indicators=a&view=table');
+  });
+
   it('tells a view link from a bare page', () => {
+    expect(hasExploreState('?measure=share')).toBe(true);
     expect(hasExploreState('?view=table')).toBe(true);
     expect(hasExploreState('?utm_source=x')).toBe(false);
     expect(hasExploreState('')).toBe(false);

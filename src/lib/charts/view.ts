@@ -11,6 +11,7 @@ import { findValueInQuote } from '../data/quote.ts';
 import { formatAsOf, formatMonthShort, formatNumber, formatPercent, formatTick } from '../format/index.ts';
 import { publisherLabel, displayQuantity, displayValue, qualifierWord } from '../site/display.ts';
 import type { ChartSpec, TimeSeriesSpec } from './spec.ts';
+import type { ChartSvgs } from './sizes.ts';
 import { seriesSentence, takeawayFor } from './summary.ts';
 
 /** What a chart is drawn from: the series of every indicator, and the data version (release id). */
@@ -77,27 +78,10 @@ export interface RenderedChart {
   dataVersion: string;
 }
 
-/**
- * The widths a chart is drawn at, so that its text is the same size in every context (indicator pages, stories,
- * embeds, phones): an SVG is never shown below CHART_MIN_SCALE nor above CHART_MAX_SCALE of the width it was drawn
- * at, so 13-unit text reads at 11.3–14 px. The page picks one by its container's width (global.css, "Chart sizes");
- * past a rendering's largest scale it stays at that width rather than grow. Downloads use `wide` (680).
- */
-export const CHART_SIZES = {
-  narrow: { width: 300, height: 230 },
-  medium: { width: 480, height: 280 },
-  wide: { width: 680, height: 320 },
-  full: { width: 1000, height: 420 },
-} as const;
-
-export type ChartSizeName = keyof typeof CHART_SIZES;
-
-/** The renderings of one chart, one per size. */
-export type ChartSvgs = Record<ChartSizeName, string>;
-
-/** The smallest and largest scale a rendering is shown at (global.css "Chart sizes" keeps to them): 13 px text reads 11.3–14 px. */
-export const CHART_MIN_SCALE = 0.87;
-export const CHART_MAX_SCALE = 14 / 13;
+// The sizes live in sizes.ts, a module of constants only: the embed code (embed.ts, the builder) imports them
+// without pulling in this module and what it imports.
+export { CHART_MAX_SCALE, CHART_MIN_SCALE, CHART_SIZES } from './sizes.ts';
+export type { ChartSizeName, ChartSvgs } from './sizes.ts';
 
 
 export function uniqueSources(sources: Source[]): Source[] {

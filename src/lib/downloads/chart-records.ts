@@ -10,7 +10,7 @@ import { buildSeries, describedFigure } from '../data/series.ts';
 import type { Figure, FigurePeriod, Indicator, Locale, SameDateRelation } from '../data/types.ts';
 import { QUALIFIERS } from '../data/types.ts';
 import { citationText } from '../embed/citation.ts';
-import { t } from '../i18n/ui.ts';
+import { figureWord } from '../i18n/figure-words.ts';
 
 /** The relation of each later figure for a date to the earlier one (for a rounding, on the rounded figure); the first figure of a date has none. */
 export function sameDateRelations(points: Iterable<SeriesPoint>): Map<Figure, SameDateRelation> {
@@ -138,13 +138,13 @@ export function chartJson(chart: ChartView, context: ChartFileContext): string {
     chart: { id: chart.spec.id, kind: chart.spec.kind, title: chart.title, takeaway: chart.takeaway, summary: chart.summary, page: context.pageUrl },
     locale,
     data_version: chart.dataVersion,
-    publisher: t(locale, 'site.name'),
+    publisher: figureWord(locale, 'site.name'),
     site: context.siteUrl,
     citation: chartCitation(chart, context),
     licence: { name: LICENCE.name, title: LICENCE.title, path: LICENCE.path, note: LICENCE.note[locale] },
     sources: chart.sources,
     // The words of each qualifier in this language: a figure reads "<qualifier word> <value>".
-    qualifiers: Object.fromEntries(QUALIFIERS.map((q) => [q, t(locale, `qualifier.${q}`)])),
+    qualifiers: Object.fromEntries(QUALIFIERS.map((q) => [q, figureWord(locale, `qualifier.${q}`)])),
     figures: chartRecords(chart, locale),
   };
   return `${JSON.stringify(body, null, 2)}\n`;

@@ -25,6 +25,11 @@ export interface BuilderChoice {
   /** A pinned release (`YYYY-MM`), or undefined for the live embed. */
   release?: string | undefined;
   theme: EmbedTheme;
+  /**
+   * An explorer view of the chart (`exploreQuery` without its `?`: `indicators=a,b&from=2024-07&view=table`), which
+   * the live embed draws. Never with a release: a pinned embed is the chart exactly as published, not a view of it.
+   */
+  view?: string | undefined;
 }
 
 /** Whether a string is one of the themes. */
@@ -32,11 +37,15 @@ export function isEmbedTheme(value: unknown): value is EmbedTheme {
   return typeof value === 'string' && (EMBED_THEMES as readonly string[]).includes(value);
 }
 
-/** The embed page's URL for a choice: the live or pinned page, with `?theme=` unless the theme is auto. */
+/**
+ * The embed page's URL for a choice: the live page with the view if there is one, or the pinned page; then
+ * `theme=` unless the theme is auto. A pinned choice drops the view (see `BuilderChoice.view`).
+ */
 export function builderEmbedUrl(templates: EmbedUrlTemplates, choice: BuilderChoice): string {
   const url = choice.release ? templates.pinned.replace(RELEASE_SLOT, choice.release) : templates.live;
   const src = url.replace(CHART_SLOT, choice.chart);
-  return choice.theme === 'auto' ? src : `${src}?theme=${choice.theme}`;
+  const query = [choice.release ? '' : (choice.view ?? ''), choice.theme === 'auto' ? '' : `theme=${choice.theme}`].filter(Boolean).join('&');
+  return query ? `${src}?${query}` : src;
 }
 
 /**

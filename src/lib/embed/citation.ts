@@ -1,5 +1,5 @@
 import type { Locale } from '../data/types.ts';
-import { t } from '../i18n/ui.ts';
+import { figureWord } from '../i18n/figure-words.ts';
 
 /**
  * A ready citation for a chart or an indicator, pinned to a data version.
@@ -9,7 +9,7 @@ import { t } from '../i18n/ui.ts';
 export function citationText(options: { title: string; release: string; url: string; locale: Locale; accessed?: string }): string {
   const { title, release, url, locale } = options;
   const accessed = options.accessed ?? (locale === 'vi' ? '[ngày truy cập]' : '[access date]');
-  const site = t(locale, 'site.name');
+  const site = figureWord(locale, 'site.name');
   return locale === 'vi'
     ? `${site}. “${title}”. Phiên bản dữ liệu ${release}. ${url} (truy cập ngày ${accessed}).`
     : `${site}. “${title}”. Data version ${release}. ${url} (accessed ${accessed}).`;

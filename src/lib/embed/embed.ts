@@ -1,6 +1,6 @@
 import { absoluteUrl } from '../site/address.ts';
 import type { RenderedChart } from '../charts/render.ts';
-import { CHART_MAX_SCALE, CHART_SIZES } from '../charts/view.ts';
+import { CHART_MAX_SCALE, CHART_SIZES } from '../charts/sizes.ts';
 import type { Locale } from '../data/types.ts';
 import { localePath } from '../i18n/routes.ts';
 

@@ -6,12 +6,14 @@
  * Loose input (a link someone typed or cut short) is normalised once, here, into a strict `ExploreState`;
  * everything downstream trusts it. Pure: the build (preset links, embed pages) and the browser share it.
  */
-import type { Figure, Indicator } from '../data/types.ts';
+import type { Indicator } from '../data/types.ts';
 import type { Series } from '../data/series.ts';
-import { buildSeries } from '../data/series.ts';
 import type { TimeSeriesSpec } from '../charts/spec.ts';
 
 export type ExploreView = 'chart' | 'table';
+
+/** What an "x out of y" chart plots: the counts (the default) or their share of the total (`?measure=share`). */
+export type ExploreMeasure = 'value' | 'share';
 
 export interface ExploreState {
   /** Indicator ids, in the order they were added; all share one axis (`canShareAxis`). Never empty. */
@@ -21,6 +23,8 @@ export interface ExploreState {
   /** Last month shown, `YYYY-MM`; absent: to the latest figure. */
   to?: string;
   view: ExploreView;
+  /** `share`: "x out of y" figures drawn as a share of their total (the count/share toggle); absent: the counts. */
+  measure?: 'share';
 }
 
 /** At most this many indicators on one chart: more lines than a reader can tell apart. */
@@ -61,7 +65,10 @@ export function parseExploreState(query: string | URLSearchParams, lookup: (id: 
   let from = monthOrUndefined(params.get('from'));
   let to = monthOrUndefined(params.get('to'));
   if (from && to && from > to) [from, to] = [to, from];
-  return { indicators, ...(from ? { from } : {}), ...(to ? { to } : {}), view: params.get('view') === 'table' ? 'table' : 'chart' };
+  return {
+    indicators, ...(from ? { from } : {}), ...(to ? { to } : {}), view: params.get('view') === 'table' ? 'table' : 'chart',
+    ...(params.get('measure') === 'share' ? { measure: 'share' as const } : {}),
+  };
 }
 
 function monthOrUndefined(text: string | null): string | undefined {
@@ -74,13 +81,28 @@ export function exploreQuery(state: ExploreState): string {
   if (state.from) parts.push(`from=${state.from}`);
   if (state.to) parts.push(`to=${state.to}`);
   if (state.view === 'table') parts.push('view=table');
+  if (state.measure === 'share') parts.push('measure=share');
   return `?${parts.join('&')}`;
+}
+
+/** The parameters of a view (`exploreQuery`'s keys). */
+export const EXPLORE_KEYS = ['indicators', 'from', 'to', 'view', 'measure'] as const;
+
+/**
+ * An address's query with the view replaced and every other parameter kept (an embed's `?theme=dark` survives a
+ * change of view): `?theme=dark` and a state → `?indicators=…&theme=dark`.
+ */
+export function withExploreQuery(search: string, state: ExploreState): string {
+  const others = new URLSearchParams(search);
+  for (const key of EXPLORE_KEYS) others.delete(key);
+  const rest = others.toString();
+  return `${exploreQuery(state)}${rest ? `&${rest}` : ''}`;
 }
 
 /** True when the query asks for a view (an explorer link), not a bare page. */
 export function hasExploreState(query: string | URLSearchParams): boolean {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
-  return ['indicators', 'from', 'to', 'view'].some((key) => params.has(key));
+  return EXPLORE_KEYS.some((key) => params.has(key));
 }
 
 /** The month of an as-of date: `2024-07-15` → `2024-07`. */
@@ -123,18 +145,6 @@ export function rangePresets(first: string, last: string): RangePreset[] {
 export function seriesInRange(series: Series, from?: string, to?: string): Series {
   if (!from && !to) return series;
   return { indicator: series.indicator, points: series.points.filter((point) => (!from || monthOf(point.asOf) >= from) && (!to || monthOf(point.asOf) <= to)) };
-}
-
-/** What the browser fetches for one indicator: the catalogue entry and its figures in release order (src/pages/explore-data/). */
-export interface IndicatorData {
-  indicator: Indicator;
-  figures: Figure[];
-  dataVersion: string;
-}
-
-/** The series of an indicator from its data file: the same `buildSeries` the build runs. */
-export function seriesFromData(data: IndicatorData): Series {
-  return buildSeries(data.indicator, data.figures);
 }
 
 /** The chart spec of a view: a time series of its indicators, titled by their names when there are several. */

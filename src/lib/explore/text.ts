@@ -24,6 +24,10 @@ export const EXPLORE_TEXT = {
     embed: 'Mã nhúng khung xem này',
     download: 'Tải khung xem này',
     empty: 'Không có số liệu nào trong khoảng thời gian này.',
+    measure: 'Hiển thị số liệu',
+    counts: 'Số lượng',
+    shares: 'Tỷ lệ trên tổng số',
+    builder: 'Mở khung xem này trong công cụ nhúng (giao diện, xem trước)',
   },
   en: {
     controls: 'View options',
@@ -46,6 +50,10 @@ export const EXPLORE_TEXT = {
     embed: 'Embed code for this view',
     download: 'Download this view',
     empty: 'No figure falls in this time range.',
+    measure: 'Show the figures as',
+    counts: 'Count',
+    shares: 'Share of total',
+    builder: 'Open this view in the embed builder (theme, preview)',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -1,11 +1,13 @@
 import type { Locale, Topic, IndicatorKind } from '../data/types.ts';
+import { FIGURE_WORDS_EN, FIGURE_WORDS_VI, fillWords } from './figure-words.ts';
 
 /**
  * Interface strings, one flat dictionary per language with dotted keys.
  * Vietnamese is the reference: English must have exactly the same keys.
  */
 const vi = {
-  'site.name': 'Đề án 06 qua số liệu',
+  // A figure's words (qualifiers, table headings, badges): figure-words.ts, which browser code imports alone.
+  ...FIGURE_WORDS_VI,
   'site.tagline': 'Theo dõi dữ liệu dân cư, định danh và xác thực điện tử của Việt Nam, từng tháng, từng nguồn',
   'nav.home': 'Trang chủ',
   'nav.articles': 'Bài viết',
@@ -28,43 +30,8 @@ const vi = {
   'home.allIndicators': 'Tất cả chỉ số',
   'home.allMonths': 'Tất cả bản tin',
   'home.intro': 'Mỗi con số ở đây đến từ một nguồn công khai, có đường dẫn đến nguồn (riêng báo cáo tháng 7/2024 của Tổ công tác triển khai Đề án 06 được dẫn bằng tên) và câu văn của nguồn có con số đó. Con số giữ ý của nguồn về độ chính xác: “hơn”, “gần”, “khoảng” đi cùng con số (“trên” được ghi là “hơn”); nguyên văn nằm trong câu trích. Một số nguồn không ghi ngày đăng. Chúng tôi không ước tính, không nội suy, không lấp chỗ trống.',
-  'qualifier.more-than': 'hơn',
-  'qualifier.at-least': 'ít nhất',
-  'qualifier.nearly': 'gần',
-  'qualifier.about': 'khoảng',
-  'qualifier.less-than': 'dưới',
-  'figure.asOf': 'Số liệu đến',
-  'figure.value': 'Giá trị',
-  'figure.source': 'Nguồn',
   'figure.published': 'Ngày đăng',
   'figure.release': 'Bản cập nhật',
-  'figure.note': 'Ghi chú',
-  'figure.inferredDate': 'ngày ước định',
-  'figure.inferredDateTitle': 'Nguồn không nêu ngày của số liệu; ngày này được suy ra (ví dụ từ ngày hội nghị).',
-  'figure.unknownPublished': 'không rõ ngày đăng',
-  'figure.status': 'Trạng thái',
-  'figure.quote': 'Nguồn viết',
-  'figure.translation': 'bản dịch',
-  'figure.quoteException': 'Về câu trích',
-  'figure.break': 'Đổi cách tính: {reason}',
-  'figure.period': 'Kỳ tính: {period}',
-  'figure.periodUnknown': 'không rõ kỳ tính',
-  'status.new': 'mới',
-  'status.restated': 'nhắc lại',
-  'status.rounded': 'làm tròn',
-  'status.revised': 'điều chỉnh',
-  'status.superseded': 'đã được điều chỉnh ở bản sau',
-  'status.disagrees': 'khác nguồn',
-  'status.newTitle': 'Số liệu đầu tiên cho ngày này.',
-  'status.restatedTitle': 'Nêu lại đúng số liệu trước đó cho cùng ngày: xác nhận, không phải điều chỉnh.',
-  'status.roundedTitle': 'Cùng một số liệu với số liệu trước đó cho cùng ngày, một bên được làm tròn.',
-  'status.revisedTitle': 'Chính nguồn đó đưa ra số khác cho cùng ngày trong một bản sau; số này thay số liệu trước đó.',
-  'status.supersededTitle': 'Chính nguồn này đã đưa ra số khác cho cùng ngày trong một bản sau.',
-  'status.disagreesTitle': 'Một nguồn khác đưa ra số khác cho cùng ngày; cả hai số được giữ.',
-  'status.correction': 'đính chính',
-  'status.corrected': 'đã đính chính ở bản sau',
-  'status.correctionTitle': 'Chúng tôi đính chính một số liệu đã đăng sai (cùng nguồn, cùng ngày); lý do ghi kèm.',
-  'status.correctedTitle': 'Số liệu này đã đăng sai và được đính chính ở một bản sau.',
   'indicator.corrections': 'Đính chính',
   'indicator.correctionText': '{asOf}: nay ghi {value} theo {publisher}; trước đây chúng tôi ghi {earlier} (bản {earlierRelease}). Lý do: {reason}',
   'month.corrections': 'Đính chính',
@@ -153,10 +120,8 @@ const vi = {
   'month.to': 'lên',
   'footer.data': 'Dữ liệu',
   'footer.licence': 'Văn bản và biểu đồ: CC BY 4.0. Số liệu thuộc về các nguồn được trích dẫn.',
-  'footer.version': 'Phiên bản dữ liệu',
   'release.update': 'Bản cập nhật {month}',
   'chart.moreSources': 'và {count} nguồn khác (xem bảng số liệu)',
-  'table.caption': 'Bảng số liệu',
   // Embed builder (/embed/)
   'embedBuilder.title': 'Nhúng biểu đồ',
   'embedBuilder.intro': 'Chọn một biểu đồ, bản luôn mới hay bản cố định theo một phiên bản dữ liệu, và giao diện sáng hay tối; xem trước ở khổ điện thoại và máy tính, rồi sao chép mã nhúng vào trang của bạn.',
@@ -174,7 +139,7 @@ export const FIGURE_STATUSES = ['new', 'restated', 'rounded', 'revised', 'supers
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 
 const en: Record<UiKey, string> = {
-  'site.name': 'Project 06 in Numbers',
+  ...FIGURE_WORDS_EN,
   'site.tagline': "Tracking Vietnam's population data, electronic identification and authentication programme, month by month, source by source",
   'nav.home': 'Home',
   'nav.articles': 'Stories',
@@ -197,43 +162,8 @@ const en: Record<UiKey, string> = {
   'home.allIndicators': 'All indicators',
   'home.allMonths': 'All bulletins',
   'home.intro': 'Every figure here comes from a public source, with a link to it (the July 2024 report of the Project 06 Working Group is cited by its title) and the sentence of the source that holds the figure. Figures keep what the source says about their precision: “more than”, “nearly”, “about” go with the number (“over” is written “more than”); the exact words are in the quote. Some sources show no publication date. We do not estimate, interpolate or fill gaps.',
-  'qualifier.more-than': 'more than',
-  'qualifier.at-least': 'at least',
-  'qualifier.nearly': 'nearly',
-  'qualifier.about': 'about',
-  'qualifier.less-than': 'less than',
-  'figure.asOf': 'As of',
-  'figure.value': 'Value',
-  'figure.source': 'Source',
   'figure.published': 'Published',
   'figure.release': 'Update',
-  'figure.note': 'Note',
-  'figure.inferredDate': 'inferred date',
-  'figure.inferredDateTitle': 'The source gives no date for the figure; this date was inferred (for example from a meeting date).',
-  'figure.unknownPublished': 'publication date unknown',
-  'figure.status': 'Status',
-  'figure.quote': 'The source says',
-  'figure.translation': 'translation',
-  'figure.quoteException': 'About the quote',
-  'figure.break': 'New definition: {reason}',
-  'figure.period': 'Period: {period}',
-  'figure.periodUnknown': 'period not stated',
-  'status.new': 'new',
-  'status.restated': 'restated',
-  'status.rounded': 'rounded',
-  'status.revised': 'revised',
-  'status.superseded': 'revised in a later release',
-  'status.disagrees': 'sources differ',
-  'status.newTitle': 'The first figure for this date.',
-  'status.restatedTitle': 'States the previous figure for the same date again: a confirmation, not a revision.',
-  'status.roundedTitle': 'The same figure as the previous figure for the same date, one of them rounded.',
-  'status.revisedTitle': 'The same publisher gave another value for this date in a later release; it replaces the previous figure.',
-  'status.supersededTitle': 'The same publisher gave another value for this date in a later release.',
-  'status.disagreesTitle': 'Another publisher gives a different figure for the same date; both stand.',
-  'status.correction': 'correction',
-  'status.corrected': 'corrected in a later release',
-  'status.correctionTitle': 'We correct a figure we published wrongly (same source, same date); the reason is given.',
-  'status.correctedTitle': 'This figure was published wrongly and corrected in a later release.',
   'indicator.corrections': 'Corrections',
   'indicator.correctionText': '{asOf}: now {value}, from {publisher}; we had published {earlier} (release {earlierRelease}). Reason: {reason}',
   'month.corrections': 'Corrections',
@@ -322,10 +252,8 @@ const en: Record<UiKey, string> = {
   'month.to': 'to',
   'footer.data': 'Data',
   'footer.licence': 'Text and charts: CC BY 4.0. Figures belong to the sources cited.',
-  'footer.version': 'Data version',
   'release.update': 'Data update of {month}',
   'chart.moreSources': 'and {count} more (see the data table)',
-  'table.caption': 'Data table',
   // Embed builder (/embed/)
   'embedBuilder.title': 'Embed a chart',
   'embedBuilder.intro': 'Choose a chart, the live version or one pinned to a data version, and a light or dark theme; preview it at phone and desktop widths, then copy the embed code into your page.',
@@ -340,9 +268,7 @@ const dictionaries: Record<Locale, Record<UiKey, string>> = { vi, en };
  * `{name|one|other}` by the word that agrees with the number (English plurals).
  */
 export function t(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale][key]
-    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => (Number(params[name]) === 1 ? one : other))
-    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillWords(dictionaries[locale][key], params);
 }
 
 export const TOPIC_NAMES: Record<Topic, Record<Locale, string>> = {

@@ -4,7 +4,7 @@ import { changeStatement, comparability } from '../data/series.ts';
 import { parseIsoDate } from '../data/values.ts';
 import { formatAsOf, formatNumber } from '../format/index.ts';
 import { displayQuantity, displayValue } from './display.ts';
-import { t } from '../i18n/ui.ts';
+import { figureWord } from '../i18n/figure-words.ts';
 
 /**
  * The one way the site speaks of a change between two reports of an
@@ -57,7 +57,7 @@ function amount(indicator: Indicator, delta: number, locale: Locale, lowerBound 
 
 /** A point's as-of date for prose, flagged when it was inferred: "tháng 9/2023, ngày ước định". */
 export function dateOf(point: SeriesPoint, locale: Locale): string {
-  return point.primary.asOfInferred ? `${formatAsOf(point.asOf, locale)}, ${t(locale, 'figure.inferredDate')}` : formatAsOf(point.asOf, locale);
+  return point.primary.asOfInferred ? `${formatAsOf(point.asOf, locale)}, ${figureWord(locale, 'figure.inferredDate')}` : formatAsOf(point.asOf, locale);
 }
 
 /** "gần 3,3 triệu người (tháng 12/2022)" */

@@ -1,6 +1,6 @@
 import type { Figure, Indicator, Locale, Qualifier, Source } from '../data/types.ts';
 import { formatAsOf, formatStated, formatNumber, formatPercent, formatQuantity, formatRatio } from '../format/index.ts';
-import { t } from '../i18n/ui.ts';
+import { figureWord } from '../i18n/figure-words.ts';
 
 /**
  * Every value the site shows goes through here, so the source's qualifier
@@ -12,7 +12,7 @@ export type Stated = Pick<Figure, 'value' | 'total' | 'qualifier'>;
 
 /** The qualifier as a word of the reader's language, or '' for an exact figure. */
 export function qualifierWord(qualifier: Qualifier | undefined, locale: Locale): string {
-  return qualifier ? t(locale, `qualifier.${qualifier}`) : '';
+  return qualifier ? figureWord(locale, `qualifier.${qualifier}`) : '';
 }
 
 /** "hơn 132,4 triệu" — the qualifier, a no-break space (the two never part at a line end), then the number. */

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 import { figuresOf } from '../../lib/data/series.ts';
 import type { Indicator } from '../../lib/data/types.ts';
-import type { IndicatorData } from '../../lib/explore/state.ts';
+import type { IndicatorData } from '../../lib/explore/data.ts';
 import { getSiteModel } from '../../lib/site/load-site.ts';
 
 /**

@@ -1,12 +1,13 @@
 /**
- * Draws a time series in the browser with d3 (d3-scale for positions, d3-time for the date ticks, d3-shape for the
- * lines; the data join is done by hand: the marks are drawn anew on each change), from the same layout the build gives Plot (charts/view.ts
+ * Draws a time series in the browser with d3 (d3-array's ticks and nice for the value axis, d3-time for the date
+ * ticks, d3-shape for the lines; the data join is done by hand: the marks are drawn anew on each change), from the
+ * same layout the build gives Plot (charts/view.ts
  * `timeSeriesLayout`): the same domains, ticks, tick labels, margins, classes and marks — a line only within a run of
  * comparable figures, a hollow dot for a qualified figure, a dashed rule at a break, the target as a dashed rule —
  * so a redrawn chart looks like the one the page arrived with. No style attribute: presentation attributes and
  * classes only (the page's CSS colours `.series-<k>`), so it draws under a strict Content-Security-Policy.
  */
-import { scaleLinear } from 'd3-scale';
+import { nice, ticks } from 'd3-array';
 import { line } from 'd3-shape';
 import { utcTicks } from 'd3-time';
 import type { PlacedFigure, TimeSeriesLayout } from '../../lib/charts/view.ts';
@@ -30,16 +31,26 @@ function node(tag: string, attributes: Attributes): SVGElement {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * The scales of a layout inside margins. Time is a linear scale over milliseconds ticked by d3-time's `utcTicks`:
- * exactly what d3's scaleUtc (and so Plot) computes, without the date formatting code scaleUtc carries (our tick
- * labels come from the shared formatters).
+ * A linear map of a numeric domain onto a range, with its ticks: what d3-scale's scaleLinear computes for numbers
+ * (its ticks are d3-array's `ticks`), without the colour interpolation and number formatting scaleLinear carries
+ * and this chart never uses (about 20 KB of d3-interpolate, d3-color and d3-format; tick labels come from the
+ * shared formatters).
+ */
+function linear([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]) {
+  const map = (value: number) => (d1 === d0 ? (r0 + r1) / 2 : r0 + ((value - d0) / (d1 - d0)) * (r1 - r0));
+  return Object.assign(map, { ticks: (count: number) => ticks(d0, d1, count) });
+}
+
+/**
+ * The scales of a layout inside margins. Time is linear over milliseconds, ticked by d3-time's `utcTicks`: exactly
+ * what d3's scaleUtc (and so Plot) computes, without the date formatting code scaleUtc carries.
  */
 function scales(layout: TimeSeriesLayout, size: { width: number; height: number }, left: number, right: number) {
-  const time = scaleLinear().domain(layout.xDomain.map(Number)).range([left, size.width - right]);
+  const time = linear([layout.xDomain[0].getTime(), layout.xDomain[1].getTime()], [left, size.width - right]);
   const x = Object.assign((date: Date) => time(date.getTime()), { ticks: (count: number) => utcTicks(layout.xDomain[0], layout.xDomain[1], count) });
-  const y = scaleLinear().domain(layout.yDomain).range([size.height - TIME_SERIES_MARGINS.bottom, TIME_SERIES_MARGINS.top]);
-  // As Plot does with nice: true: niced to d3's default count, then ticked with the layout's.
-  if (layout.yNice) y.nice();
+  // As Plot does with nice: true: niced to d3's default count (10, as scaleLinear's nice()), then ticked with the layout's.
+  const [y0, y1] = layout.yNice ? nice(layout.yDomain[0], layout.yDomain[1], 10) : layout.yDomain;
+  const y = linear([y0, y1], [size.height - TIME_SERIES_MARGINS.bottom, TIME_SERIES_MARGINS.top]);
   return { x, y };
 }
 

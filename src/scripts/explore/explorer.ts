@@ -9,14 +9,16 @@
 import type { Figure, Indicator, Locale } from '../../lib/data/types.ts';
 import type { Series } from '../../lib/data/series.ts';
 import type { ChartView } from '../../lib/charts/view.ts';
-import { CHART_SIZES, chartElementIds, timeSeriesLayout, timeSeriesView, tooltipJson } from '../../lib/charts/view.ts';
-import type { ExploreState, IndicatorData } from '../../lib/explore/state.ts';
-import { canShareAxis, exploreQuery, exploreSpec, hasExploreState, parseExploreState, seriesFromData, seriesInRange } from '../../lib/explore/state.ts';
+import { CHART_SIZES, chartElementIds, hasTotals, shareViewText, timeSeriesLayout, timeSeriesView, tooltipJson } from '../../lib/charts/view.ts';
+import type { ExploreMeasure, ExploreState } from '../../lib/explore/state.ts';
+import { canShareAxis, exploreQuery, exploreSpec, hasExploreState, parseExploreState, seriesInRange, withExploreQuery } from '../../lib/explore/state.ts';
+import type { IndicatorData } from '../../lib/explore/data.ts';
+import { seriesFromData } from '../../lib/explore/data.ts';
 import { EXPLORE_TEXT, rangeSentence } from '../../lib/explore/text.ts';
 import { figureStatuses } from '../../lib/site/figure-statuses.ts';
 import { displayAsOf, displayExact, publisherLabel } from '../../lib/site/display.ts';
 import { formatAsOf } from '../../lib/format/index.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { figureWord } from '../../lib/i18n/figure-words.ts';
 import { defaultEmbedHeight, embedSnippet } from '../../lib/embed/embed.ts';
 import { drawTimeSeries } from './draw.ts';
 
@@ -27,6 +29,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** The measure of a state as a part to spread into another: `{ measure: 'share' }` or nothing. */
+const measureOf = (state: ExploreState): Pick<ExploreState, 'measure'> => (state.measure === 'share' ? { measure: 'share' } : {});
+
+/** A state with the counts or the shares. */
+function withMeasure(state: ExploreState, measure: ExploreMeasure): ExploreState {
+  const { indicators, from, to, view } = state;
+  return { indicators, ...(from ? { from } : {}), ...(to ? { to } : {}), view, ...(measure === 'share' ? { measure } : {}) };
 }
 
 export async function enhance(root: Element$, trigger?: Element): Promise<void> {
@@ -72,6 +83,8 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
   const query = new URLSearchParams(location.search);
   await Promise.all([...fallback, ...(query.get('indicators') ?? '').split(',').filter(Boolean).slice(0, 8)].map(load));
   let state: ExploreState = parseExploreState(hasExploreState(query) ? query : '', lookup, fallback);
+  // A reader who chose the shares on the page's chart (chart-tooltip.ts's toggle) before touching the explorer keeps them.
+  if (!hasExploreState(query) && plot?.dataset.measure === 'share') state = { ...state, measure: 'share' };
   let view: ChartView | undefined;
   let drawnWide: SVGSVGElement | undefined;
 
@@ -79,8 +92,10 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     await Promise.all(next.indicators.map(load));
     state = { ...next, indicators: next.indicators.filter((id) => loaded.has(id)) };
     if (state.indicators.length === 0) state.indicators = fallback.slice(0, 1);
+    // Shares only where every indicator is "x out of y"; a change of range never drops them (the whole series decides).
+    if (state.measure && !hasTotals(state.indicators.map((id) => loaded.get(id)!))) state = withMeasure(state, 'value');
     render();
-    if (options.url !== false) history.replaceState(history.state, '', `${location.pathname}${exploreQuery(state)}${location.hash}`);
+    if (options.url !== false) history.replaceState(history.state, '', `${location.pathname}${withExploreQuery(location.search, state)}${location.hash}`);
     updateShare();
   }
 
@@ -91,17 +106,23 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     const names = (id: string) => loaded.get(id)!.indicator.name;
     const spec = exploreSpec({ ...state, indicators: seriesList.length > 0 ? seriesList.map((s) => s.indicator.id) : state.indicators }, names);
     view = seriesList.length > 0 ? timeSeriesView(spec, seriesList, locale, dataVersion) : undefined;
+    const shareable = seriesList.length > 0 && hasTotals(seriesList);
+    const measure: ExploreMeasure = state.measure === 'share' && shareable ? 'share' : 'value';
+    // The share view's own words (the build's shareViewText): a title that says so, the latest shares, why shares may fall.
+    const shareWords = measure === 'share' ? shareViewText(seriesList, locale) : undefined;
     const title = document.getElementById(ids.title);
     const heading = title?.querySelector('a') ?? title;
-    if (heading) heading.textContent = spec.title?.[locale] ?? names(state.indicators[0]!)[locale];
-    setText('.chart-takeaway', view?.takeaway ?? text.empty);
+    if (heading) heading.textContent = `${spec.title?.[locale] ?? names(state.indicators[0]!)[locale]}${shareWords?.titleSuffix ?? ''}`;
+    title?.querySelector('.chart-title-measure')?.remove();
+    setText('.chart-takeaway', shareWords?.takeaway ?? view?.takeaway ?? text.empty);
     renderLegend(view);
     if (plot) {
       plot.hidden = !view || state.view === 'table';
       status.hidden = Boolean(view);
-      if (view) drawPlot(plot, spec, seriesList);
+      if (view) drawPlot(plot, spec, seriesList, measure);
+      renderMeasureToggle(shareable && !plot.hidden, measure);
     }
-    renderNotes(view);
+    renderNotes(view, shareWords?.note);
     if (summary) summary.textContent = view ? `${rangeSentence(locale, state.from, state.to)}${view.summary}` : text.empty;
     renderTable(view);
     renderSources(view);
@@ -129,15 +150,36 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     figure.querySelector('.chart-takeaway')?.after(list);
   }
 
-  function drawPlot(target: HTMLElement, spec: ReturnType<typeof exploreSpec>, seriesList: Series[]): void {
-    const draw = (size: { width: number; height: number }) => drawTimeSeries(timeSeriesLayout(spec, seriesList, locale, size), size, ids);
+  /** The count/share toggle of an "x out of y" view, before the plot (where the page's own chart has it). */
+  let measureToggle: HTMLElement | undefined;
+  function renderMeasureToggle(shown: boolean, measure: ExploreMeasure): void {
+    if (!measureToggle && shown && plot) {
+      measureToggle = element('div', 'chart-toggle explorer-measure');
+      measureToggle.setAttribute('role', 'group');
+      measureToggle.setAttribute('aria-label', text.measure);
+      for (const [value, label] of [['value', text.counts], ['share', text.shares]] as const) {
+        const button = element('button', undefined, label);
+        button.type = 'button';
+        button.dataset.measure = value;
+        measureToggle.append(button);
+      }
+      plot.before(measureToggle);
+    }
+    if (!measureToggle) return;
+    measureToggle.hidden = !shown;
+    for (const button of measureToggle.querySelectorAll<HTMLButtonElement>('[data-measure]')) button.setAttribute('aria-pressed', String(button.dataset.measure === measure));
+  }
+
+  function drawPlot(target: HTMLElement, spec: ReturnType<typeof exploreSpec>, seriesList: Series[], measure: ExploreMeasure): void {
+    const draw = (size: { width: number; height: number }) => drawTimeSeries(timeSeriesLayout(spec, seriesList, locale, size, measure), size, ids);
     // Every size the build draws (CHART_SIZES): the page's CSS shows the one that fits, text one size everywhere.
     const drawn = Object.entries(CHART_SIZES).map(([name, size]) => ({ name, svg: draw(size) }));
     drawnWide = drawn.find((d) => d.name === 'wide')!.svg;
-    // The count/share toggle belongs to the page's own chart; a changed view shows the counts.
-    figure.querySelector('.chart-toggle')?.remove();
+    // The page's own count/share toggle swaps build-time drawings; the explorer's (renderMeasureToggle) redraws.
+    figure.querySelector('.chart-toggle:not(.explorer-measure)')?.remove();
     figure.querySelector('template.chart-share')?.remove();
-    target.dataset.measure = 'value';
+    figure.querySelector('.chart-share-note')?.remove();
+    target.dataset.measure = measure;
     const tip = target.querySelector('.chart-tooltip');
     const wrap = (svg: SVGSVGElement, className: string) => {
       const div = element('div', className);
@@ -155,11 +197,12 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     island.textContent = tooltipJson(view!.points);
   }
 
-  function renderNotes(current: ChartView | undefined): void {
+  function renderNotes(current: ChartView | undefined, shareNote?: string): void {
     figure.querySelector('ul.chart-notes')?.remove();
-    if (!current || current.notes.length === 0) return;
+    const notes = [...(shareNote ? [shareNote] : []), ...(current?.notes ?? [])];
+    if (!current || notes.length === 0) return;
     const list = element('ul', 'chart-notes');
-    for (const note of current.notes) list.append(element('li', undefined, note));
+    for (const note of notes) list.append(element('li', undefined, note));
     status.after(list);
   }
 
@@ -169,7 +212,7 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     const publishers = [...new Map(current.sources.map((source) => [publisherLabel(source, locale), source])).entries()];
     const shown = publishers.slice(0, 3);
     const more = publishers.length - shown.length;
-    node.replaceChildren(`${t(locale, 'figure.source')}: `);
+    node.replaceChildren(`${figureWord(locale, 'figure.source')}: `);
     shown.forEach(([label, source], index) => {
       if (index > 0) node.append('; ');
       if (source.url) {
@@ -190,7 +233,7 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     const statuses = figureStatuses(figures, indicators);
     const several = indicators.size > 1;
     const showStatus = figures.some((f) => (statuses.get(f)?.length ?? 0) > 0 || f.seriesBreak);
-    const caption = `${current?.title || (view ? '' : text.empty)} — ${t(locale, 'table.caption')}`;
+    const caption = `${current?.title || (view ? '' : text.empty)} — ${figureWord(locale, 'table.caption')}`;
     const scroll = element('div', 'table-scroll');
     scroll.tabIndex = 0;
     scroll.setAttribute('role', 'region');
@@ -204,10 +247,10 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       head.append(cell);
     };
     if (several) th(locale === 'vi' ? 'Chỉ số' : 'Indicator');
-    th(t(locale, 'figure.asOf'));
-    th(t(locale, 'figure.value'), 'num');
-    if (showStatus) th(t(locale, 'figure.status'));
-    th(t(locale, 'figure.source'));
+    th(figureWord(locale, 'figure.asOf'));
+    th(figureWord(locale, 'figure.value'), 'num');
+    if (showStatus) th(figureWord(locale, 'figure.status'));
+    th(figureWord(locale, 'figure.source'));
     tableElement.append(element('thead'));
     tableElement.tHead!.append(head);
     const body = element('tbody');
@@ -221,21 +264,27 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
 
   function tableRow(fig: Figure, indicator: Indicator, badges: readonly string[], several: boolean, showStatus: boolean): HTMLTableRowElement {
     const row = element('tr', badges.includes('superseded') ? 'superseded' : undefined);
+    // The build's cell classes and data-label (FiguresTable.astro): in a narrow box CSS stacks each row — value,
+    // date, source on their own lines, labelled — the same way as every other figures table.
+    const labelled = <T extends HTMLElement>(cell: T, label: string): T => {
+      cell.dataset.label = label;
+      return cell;
+    };
     if (several) {
-      const cell = element('th');
+      const cell = element('th', 'fig-indicator');
       cell.scope = 'row';
       const link = element('a', undefined, indicator.name[locale]);
       link.href = `${root.dataset.indicatorsPath ?? ''}${indicator.id}/`;
       cell.append(link);
       row.append(cell);
     }
-    const date = element('td', 'nowrap', displayAsOf(fig, locale));
+    const date = labelled(element('td', 'nowrap fig-date', displayAsOf(fig, locale)), figureWord(locale, 'figure.asOf'));
     if (fig.asOfInferred) {
-      const flag = element('span', 'flag', ` (${t(locale, 'figure.inferredDate')})`);
-      flag.title = t(locale, 'figure.inferredDateTitle');
+      const flag = element('span', 'flag', ` (${figureWord(locale, 'figure.inferredDate')})`);
+      flag.title = figureWord(locale, 'figure.inferredDateTitle');
       date.append(flag);
     }
-    const value = element('td', 'num');
+    const value = labelled(element('td', 'num fig-value'), figureWord(locale, 'figure.value'));
     const data = element('data', undefined, displayExact(indicator, fig, locale));
     data.value = String(fig.value);
     if (fig.qualifier) data.dataset.qualifier = fig.qualifier;
@@ -243,39 +292,39 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     if (fig.total === undefined && indicator.kind !== 'rate') value.append(element('span', 'unit', ` ${indicator.unit[locale]}`));
     if (fig.period !== undefined) {
       const period = element('span', 'figure-period');
-      period.append(element('span', 'visually-hidden', '; '), fig.period === 'unknown' ? t(locale, 'figure.periodUnknown') : t(locale, 'figure.period', { period: fig.period[locale] }));
+      period.append(element('span', 'visually-hidden', '; '), fig.period === 'unknown' ? figureWord(locale, 'figure.periodUnknown') : figureWord(locale, 'figure.period', { period: fig.period[locale] }));
       value.append(period);
     }
     row.append(date, value);
     if (showStatus) {
-      const cell = element('td', 'figure-status');
+      const cell = labelled(element('td', 'figure-status fig-status'), figureWord(locale, 'figure.status'));
       badges.forEach((badge, i) => {
         if (i > 0) cell.append(' ');
-        const span = element('span', `status status-${badge}`, t(locale, `status.${badge}` as 'status.new'));
-        span.title = t(locale, `status.${badge}Title` as 'status.newTitle');
+        const span = element('span', `status status-${badge}`, figureWord(locale, `status.${badge}` as 'status.new'));
+        span.title = figureWord(locale, `status.${badge}Title` as 'status.newTitle');
         cell.append(span);
       });
-      if (fig.seriesBreak) cell.append(element('p', 'note series-break', t(locale, 'figure.break', { reason: fig.seriesBreak[locale] })));
+      if (fig.seriesBreak) cell.append(element('p', 'note series-break', figureWord(locale, 'figure.break', { reason: fig.seriesBreak[locale] })));
       row.append(cell);
     }
-    const source = element('td');
+    const source = labelled(element('td', 'fig-source'), figureWord(locale, 'figure.source'));
     const cite = element('cite', 'source');
     const titleNode = fig.source.url ? element('a', undefined, fig.source.title) : element('span', undefined, fig.source.title);
     if (titleNode instanceof HTMLAnchorElement) {
       titleNode.href = fig.source.url!;
       titleNode.rel = 'external noopener';
     }
-    cite.append(titleNode, ' ', element('span', 'source-meta', `— ${publisherLabel(fig.source, locale)}, ${fig.source.published ? formatAsOf(fig.source.published, locale) : t(locale, 'figure.unknownPublished')}`));
+    cite.append(titleNode, ' ', element('span', 'source-meta', `— ${publisherLabel(fig.source, locale)}, ${fig.source.published ? formatAsOf(fig.source.published, locale) : figureWord(locale, 'figure.unknownPublished')}`));
     const quote = element('details', 'quote');
-    const summaryNode = element('summary', undefined, t(locale, 'figure.quote'));
-    if (fig.quote.translated) summaryNode.append(element('span', 'meta', ` (${t(locale, 'figure.translation')})`));
+    const summaryNode = element('summary', undefined, figureWord(locale, 'figure.quote'));
+    if (fig.quote.translated) summaryNode.append(element('span', 'meta', ` (${figureWord(locale, 'figure.translation')})`));
     const block = element('blockquote', undefined, `“${fig.quote.text}”`);
     if (fig.source.url) block.cite = fig.source.url;
     if (fig.quote.language !== locale) block.lang = fig.quote.language;
     quote.append(summaryNode, block);
-    if (fig.quote.exception) quote.append(element('p', 'note', `${t(locale, 'figure.quoteException')}: ${fig.quote.exception}`));
+    if (fig.quote.exception) quote.append(element('p', 'note', `${figureWord(locale, 'figure.quoteException')}: ${fig.quote.exception}`));
     source.append(cite, quote);
-    if (fig.note) source.append(element('p', 'note', `${t(locale, 'figure.note')}: ${fig.note[locale]}`));
+    if (fig.note) source.append(element('p', 'note', `${figureWord(locale, 'figure.note')}: ${fig.note[locale]}`));
     row.append(source);
     return row;
   }
@@ -346,6 +395,9 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       const sized = { ...view, svg: { narrow: svgOf('narrow'), medium: svgOf('medium'), wide: svgOf('wide'), full: svgOf('full') } };
       embed.value = embedSnippet({ src, title: view.title, height: defaultEmbedHeight(sized), resizer: root.dataset.resizer ?? '' });
     }
+    // "Embed this view": the builder (/embed/?chart=…&indicators=…) with this view chosen, to pick a theme and preview it.
+    const builder = share.querySelector<HTMLAnchorElement>('.explorer-builder');
+    if (builder) builder.search = `?chart=${encodeURIComponent(state.indicators[0]!)}&${exploreQuery(state).slice(1)}`;
   }
 
   function fileName(ext: string): string {
@@ -369,8 +421,9 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     if (button?.dataset.view) return void apply({ ...state, view: button.dataset.view === 'table' ? 'table' : 'chart' });
     if (button?.dataset.preset) {
       const { from, to } = button.dataset;
-      return void apply({ indicators: state.indicators, view: state.view, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      return void apply({ indicators: state.indicators, view: state.view, ...(from ? { from } : {}), ...(to ? { to } : {}), ...measureOf(state) });
     }
+    if (button?.dataset.measure) return void apply(withMeasure(state, button.dataset.measure === 'share' ? 'share' : 'value'));
     if (button?.dataset.remove) return void apply({ ...state, indicators: state.indicators.filter((id) => id !== button.dataset.remove) });
     if (button?.hasAttribute('data-add')) {
       const select = root.querySelector<HTMLSelectElement>('[data-add-select]');
@@ -393,13 +446,13 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       const all = from.selectedIndex === 0 && to.selectedIndex === to.options.length - 1;
       let [start, end] = [from.value, to.value];
       if (start > end) [start, end] = target === from ? [start, start] : [end, end];
-      return void apply({ indicators: state.indicators, view: state.view, ...(all ? {} : { from: start, to: end }) });
+      return void apply({ indicators: state.indicators, view: state.view, ...(all ? {} : { from: start, to: end }), ...measureOf(state) });
     }
   }
 
   root.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button');
-    if (button && root.contains(button) && button.closest('.explorer-controls, .explorer-share')) handle(button);
+    if (button && root.contains(button) && button.closest('.explorer-controls, .explorer-share, .explorer-measure')) handle(button);
   });
   root.addEventListener('change', (event) => {
     const target = event.target as Element;

@@ -9,7 +9,7 @@ import { CHART_SIZES } from '../../lib/charts/view.ts';
 import type { Locale } from '../../lib/data/types.ts';
 import type { ChartFileContext } from '../../lib/downloads/chart-records.ts';
 import { chartCsv, chartJson } from '../../lib/downloads/chart-records.ts';
-import { t } from '../../lib/i18n/ui.ts';
+import { figureWord } from '../../lib/i18n/figure-words.ts';
 import { publisherLabel } from '../../lib/site/display.ts';
 
 export interface ViewFiles {
@@ -61,7 +61,7 @@ export function standaloneSvg(files: ViewFiles): string {
   copy.setAttribute('y', '64');
   copy.setAttribute('font-family', 'inherit');
   const publishers = [...new Set(view.sources.map((s) => publisherLabel(s, locale)))].join('; ');
-  const footer = `${t(locale, 'figure.source')}: ${publishers} · ${t(locale, 'site.name')} · ${t(locale, 'footer.version')}: ${files.dataVersion}`;
+  const footer = `${figureWord(locale, 'figure.source')}: ${publishers} · ${figureWord(locale, 'site.name')} · ${figureWord(locale, 'footer.version')}: ${files.dataVersion}`;
   const height = chartHeight + 64 + 40;
   const text = (y: number, size: number, content: string, bold = false) => `<text x="0" y="${y}" font-size="${size}"${bold ? ' font-weight="bold"' : ''} fill="${foreground}">${escape(content)}</text>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escape(getComputedStyle(figure).fontFamily)}">`
