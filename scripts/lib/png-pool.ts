@@ -33,35 +33,52 @@ export interface PngPool {
   close(): Promise<void>;
 }
 
-/** A pool of `size` workers; idle workers do not keep the process alive. */
+/**
+ * A pool of `size` workers, each given one drawing at a time (the rest wait here): between two drawings a worker's
+ * event loop turns, so resvg's native pictures are freed as they go instead of piling up. Idle workers do not keep
+ * the process alive.
+ */
 export function pngPool(cache?: BuildCache, size = Math.max(1, Math.min(4, availableParallelism()))): PngPool {
-  const workers: Array<{ worker: Worker; busy: number }> = [];
-  const pending = new Map<number, Pending>();
-  let next = 0;
+  interface Job extends Pending {
+    svg: string;
+    options: PngOptions;
+  }
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const waiting: Job[] = [];
+  const running = new Map<Worker, Job>();
+  const dispatch = () => {
+    while (waiting.length > 0) {
+      const worker = idle.pop() ?? (all.length < size ? start() : undefined);
+      if (!worker) return;
+      const job = waiting.shift()!;
+      running.set(worker, job);
+      worker.ref();
+      worker.postMessage({ id: 0, svg: job.svg, options: job.options });
+    }
+  };
   const start = () => {
     const worker = new Worker(new URL('./png-worker.ts', import.meta.url));
-    const slot = { worker, busy: 0 };
-    worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = pending.get(id)!;
-      pending.delete(id);
-      if (--slot.busy === 0) worker.unref();
+    worker.on('message', ({ png, error }: { png?: Uint8Array; error?: string }) => {
+      const job = running.get(worker)!;
+      running.delete(worker);
+      worker.unref();
+      idle.push(worker);
       if (error !== undefined) job.reject(new Error(error));
       else job.resolve(Buffer.from(png!.buffer, png!.byteOffset, png!.byteLength));
+      dispatch();
     });
     worker.on('error', (error) => {
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+      for (const job of waiting.splice(0)) job.reject(error);
     });
-    worker.unref();
-    workers.push(slot);
-    return slot;
+    all.push(worker);
+    return worker;
   };
   const draw = (svg: string, options: PngOptions) => new Promise<Buffer>((resolve, reject) => {
-    const slot = workers.length < size ? start() : workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = next++;
-    pending.set(id, { resolve, reject });
-    if (slot.busy++ === 0) slot.worker.ref();
-    slot.worker.postMessage({ id, svg, options });
+    waiting.push({ svg, options, resolve, reject });
+    dispatch();
   });
   return {
     render(svg, options = {}) {
@@ -69,8 +86,9 @@ export function pngPool(cache?: BuildCache, size = Math.max(1, Math.min(4, avail
       return cache.through('png', cacheKey('png', rendererIdentity(), JSON.stringify(options), svg), () => draw(svg, options));
     },
     async close() {
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
-      workers.length = 0;
+      await Promise.all(all.map((worker) => worker.terminate()));
+      all.length = 0;
+      idle.length = 0;
     },
   };
 }
