@@ -75,13 +75,20 @@ if (issues.length > 0) {
 for (const warning of noFigureWarnings(dataset, dataFiles.catalogue)) console.warn(`! ${warning}`);
 
 const steps: string[] = [];
+/** With BUILD_TRACE=1, prints the seconds since the start at each stage. */
+function trace(stage: string): void {
+  if (process.env.BUILD_TRACE) console.log(`[trace] ${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const result = await step();
   steps.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  trace(name);
+  if (process.env.BUILD_TRACE_MEMORY) console.log(`[memory] after ${name}: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
   return result;
 }
 
+trace('checked');
 rmSync(staging, { recursive: true, force: true });
 // Pure outputs already made by an earlier build with the same inputs (scripts/lib/build-cache.ts).
 const cache = buildCache();
@@ -93,6 +100,7 @@ const recorded = new Set(dataset.releases.map((r) => r.id).filter((id) => !unrec
 const pinned = planPinnedEmbeds({ model, registry, recorded, cache, address, root });
 const reuseList = writeReuseList(pinned, join(tmpdir(), `de-an-06-pinned-reuse-${process.pid}.json`));
 process.env.PINNED_EMBEDS_REUSED = reuseList;
+trace('planned');
 try {
   const { build } = await import('astro');
   // Astro keeps its intermediate server chunks inside outDir only when outDir is under the working folder; otherwise
@@ -137,11 +145,12 @@ try {
   process.exit(1);
 }
 
+trace('published');
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 recordNewReleases(dataDir, unrecorded, dataset);
-console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')}${cache.dir ? `; cache: ${cache.stats.hits} reused, ${cache.stats.misses} made` : ''})`);
+console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${steps.join(', ')}${cache.dir ? `; cache: ${cache.stats.hits} reused, ${cache.stats.misses} made` : ''})`);
 console.log(address.preview
   ? `  For the preview server: every link, embed snippet, feed and citation points at ${address.root} (SITE_URL is not set). Run npm run preview to see it; for the public site, build with SITE_URL=https://… (and BASE_PATH=/… under a sub-path).`
   : `  For ${address.root}${address.base === '/' ? '' : ` (base path ${address.base})`}.`);

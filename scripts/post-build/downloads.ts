@@ -5,7 +5,8 @@
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
 import { chartXlsx } from '../../src/lib/downloads/chart-xlsx.ts';
-import { absoluteUrl } from '../../src/lib/site/address.ts';
+import { absoluteUrl, siteAddress } from '../../src/lib/site/address.ts';
+import { indicatorsOf } from '../../src/lib/charts/spec.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadDataset } from '../../src/lib/data/load.ts';
@@ -60,10 +61,20 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
   const data = chartDataAt(model);
   const files = new Map<string, string | Buffer | Promise<Buffer>>();
 
+  const toKeep: Array<{ key: string; paths: string[] }> = [];
+  const code = options.cache?.dir ? sourceIdentity(DOWNLOAD_CODE) : '';
   for (const chart of registry.values()) {
     for (const locale of ['vi', 'en'] as const) {
-      const rendered = renderChart(chart.spec, data, locale);
       const context = { locale, pageUrl: absoluteUrl(localePath(locale, chart.page[locale])), siteUrl: options.siteUrl };
+      // A chart's files are a pure function of its spec, its indicators' series, the language, the addresses and the
+      // code: when an earlier build made them from the same, they are copied and the chart is not drawn again.
+      const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map((id) => data.series.get(id) ?? null) })) : '';
+      const kept = options.cache?.dir ? CHART_DOWNLOADS.map((ext) => options.cache!.get('chart-downloads', `${key}.${ext}`)) : [];
+      if (kept.length > 0 && kept.every((bytes) => bytes !== undefined)) {
+        CHART_DOWNLOADS.forEach((ext, i) => files.set(downloadPath(locale, chart.spec.id, ext), kept[i]!));
+        continue;
+      }
+      const rendered = renderChart(chart.spec, data, locale);
       const svg = chartSvgFile(rendered, locale);
       files.set(downloadPath(locale, chart.spec.id, 'csv'), chartCsv(rendered, locale));
       files.set(downloadPath(locale, chart.spec.id, 'json'), chartJson(rendered, context));
@@ -74,6 +85,7 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       picture.catch(() => {}); // awaited (and its error thrown) when written, below
       files.set(downloadPath(locale, chart.spec.id, 'png'), picture);
       files.set(downloadPath(locale, chart.spec.id, 'xlsx'), await cachedXlsx(rendered, context, options.cache));
+      if (options.cache?.dir) toKeep.push({ key, paths: CHART_DOWNLOADS.map((ext) => downloadPath(locale, chart.spec.id, ext)) });
     }
   }
   for (const release of model.dataset.releases) {
@@ -88,6 +100,9 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, await content);
   }
+  for (const { key, paths } of toKeep) {
+    for (const [i, ext] of CHART_DOWNLOADS.entries()) options.cache!.set('chart-downloads', `${key}.${ext}`, await files.get(paths[i]!)!);
+  }
   return { files: files.size };
 }
 
@@ -101,3 +116,14 @@ async function cachedXlsx(rendered: RenderedChart, context: ChartFileContext, ca
   return cache.through('xlsx', cacheKey('xlsx', xlsxCode, JSON.stringify(context), JSON.stringify(view)), () => chartXlsx(rendered, context));
 }
 let xlsxCode: string | undefined;
+
+/** The files of one chart and language, in the order they are kept in the cache. */
+const CHART_DOWNLOADS = ['csv', 'json', 'svg', 'png', 'xlsx'] as const;
+/** The code a chart's files are made with: the pure core, the fonts, the dependencies. */
+const DOWNLOAD_CODE = ['src/lib', 'assets/fonts', 'scripts/post-build/downloads.ts', 'package-lock.json'];
+
+/** The site's address as the files print it (SITE_URL, BASE_PATH). */
+function siteAddressKey(): string {
+  const address = siteAddress();
+  return `${address.root}|${address.base}`;
+}
