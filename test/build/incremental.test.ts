@@ -82,12 +82,12 @@ describe('incremental builds', () => {
     const untouched = chartFiles(beforeMonth, 'essential-services-online');
     expect(untouched.filter((path) => beforeMonth.has(path)).length).toBeGreaterThan(12);
     expect(untouched.filter((path) => changed.includes(path))).toEqual([]);
-    for (const card of ['og/vi/indicators/essential-services-online.png', 'og/en/indicators/essential-services-online.png']) {
+    for (const card of ['og/vi/indicators/essential-services-online.png', 'og/en/indicators/essential-services-online.png', 'explore-data/essential-services-online.json']) {
       expect(existsSync(join(outDir, card)), card).toBe(true);
       expect(changed).not.toContain(card);
     }
-    const touched = chartFiles(afterMonth, 'eid-accounts-activated');
-    for (const path of ['downloads/vi/eid-accounts-activated.png', 'downloads/en/eid-accounts-activated.csv', 'downloads/vi/eid-accounts-activated.svg', 'embed/eid-accounts-activated/index.html']) {
+    const touched = [...chartFiles(afterMonth, 'eid-accounts-activated'), 'explore-data/eid-accounts-activated.json'];
+    for (const path of ['explore-data/eid-accounts-activated.json', 'downloads/vi/eid-accounts-activated.png', 'downloads/en/eid-accounts-activated.csv', 'downloads/vi/eid-accounts-activated.svg', 'embed/eid-accounts-activated/index.html']) {
       expect(touched).toContain(path);
       expect(changed).toContain(path);
     }

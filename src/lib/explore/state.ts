@@ -129,6 +129,7 @@ export function seriesInRange(series: Series, from?: string, to?: string): Serie
 export interface IndicatorData {
   indicator: Indicator;
   figures: Figure[];
+  /** The release of the indicator's newest figure (not the site's), so a month that adds nothing to it leaves the file unchanged. */
   dataVersion: string;
 }
 
