@@ -112,7 +112,7 @@ async function cachedXlsx(rendered: RenderedChart, context: ChartFileContext, ca
   // Everything the workbook is written from (chartRecords, chartCitation, the title), without the pictures and the
   // site's data version (the workbook prints the chart's own release), and the code that writes it.
   const { svg: _svg, shareSvg: _shareSvg, bigNumber: _bigNumber, dataVersion: _dataVersion, ...view } = rendered;
-  xlsxCode ??= sourceIdentity(['src/lib/downloads', 'src/lib/i18n', 'src/lib/format', 'src/lib/embed/citation.ts', 'package-lock.json']);
+  xlsxCode ??= sourceIdentity(DOWNLOAD_CODE);
   return cache.through('xlsx', cacheKey('xlsx', xlsxCode, JSON.stringify(context), JSON.stringify(view)), () => chartXlsx(rendered, context));
 }
 let xlsxCode: string | undefined;
