@@ -25,6 +25,13 @@ import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
 import { writeHeadersFile } from './post-build/headers.ts';
+import { buildCache } from './lib/build-cache.ts';
+import { pngPool } from './lib/png-pool.ts';
+import { planPinnedEmbeds, storeAndRestorePinnedEmbeds, writeReuseList } from './lib/pinned-embeds.ts';
+import { articleSources } from './post-build/downloads.ts';
+import { buildSiteModel } from '../src/lib/site/model.ts';
+import { chartRegistry } from '../src/lib/site/chart-registry.ts';
+import { tmpdir } from 'node:os';
 import { BuildLockedError, PublishError, type BuildLock, acquireBuildLock, cleanupOnExit, nodeEffects, outputPaths, publish, removeLeftovers } from './lib/publish.ts';
 
 const started = performance.now();
@@ -68,14 +75,32 @@ if (issues.length > 0) {
 for (const warning of noFigureWarnings(dataset, dataFiles.catalogue)) console.warn(`! ${warning}`);
 
 const steps: string[] = [];
+/** With BUILD_TRACE=1, prints the seconds since the start at each stage. */
+function trace(stage: string): void {
+  if (process.env.BUILD_TRACE) console.log(`[trace] ${stage} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const result = await step();
   steps.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  trace(name);
+  if (process.env.BUILD_TRACE_MEMORY) console.log(`[memory] after ${name}: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
   return result;
 }
 
+trace('checked');
 rmSync(staging, { recursive: true, force: true });
+// Pure outputs already made by an earlier build with the same inputs (scripts/lib/build-cache.ts).
+const cache = buildCache();
+// The site model and chart registry, made once from the checked data, for the steps outside Astro.
+const model = buildSiteModel(dataset);
+const registry = chartRegistry(model, articleSources(contentDir));
+// Pinned embeds of recorded releases already rendered by an earlier build are copied, not rendered (scripts/lib/pinned-embeds.ts).
+const recorded = new Set(dataset.releases.map((r) => r.id).filter((id) => !unrecorded.some((m) => m.id === id)));
+const pinned = planPinnedEmbeds({ model, registry, recorded, cache, address, root });
+const reuseList = writeReuseList(pinned, join(tmpdir(), `de-an-06-pinned-reuse-${process.pid}.json`));
+process.env.PINNED_EMBEDS_REUSED = reuseList;
+trace('planned');
 try {
   const { build } = await import('astro');
   // Astro keeps its intermediate server chunks inside outDir only when outDir is under the working folder; otherwise
@@ -89,18 +114,27 @@ try {
   } finally {
     process.chdir(cwd);
   }
+  const embeds = await timed('pinned embeds', async () => storeAndRestorePinnedEmbeds(pinned, staging, cache));
+  steps.push(`${embeds.reused} pinned embeds copied from the cache, ${embeds.stored} stored`);
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
-  await timed('share images', () => writeShareImages(staging));
-  await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root }));
+  const png = pngPool(cache);
+  try {
+    await timed('share images', () => writeShareImages(staging, png));
+    await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root, model, registry, png, cache }));
+  } finally {
+    await png.close();
+  }
   await timed('search index', () => writeSearchIndex(staging));
   // Last: it lists the folders the other steps wrote.
   await timed('headers', async () => writeHeadersFile(staging));
 } catch (error) {
+  rmSync(reuseList, { force: true });
   rmSync(staging, { recursive: true, force: true });
   console.error(`✗ Build failed; the previous ${outName} is unchanged.\n${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 }
 
+rmSync(reuseList, { force: true });
 try {
   for (const notice of publish(staging, outDir, effects)) console.warn(`! ${notice}`);
   published = true;
@@ -111,11 +145,12 @@ try {
   process.exit(1);
 }
 
+trace('published');
 const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 recordNewReleases(dataDir, unrecorded, dataset);
-console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s (${steps.join(', ')})`);
+console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${steps.join(', ')}${cache.dir ? `; cache: ${cache.stats.hits} reused, ${cache.stats.misses} made` : ''})`);
 console.log(address.preview
   ? `  For the preview server: every link, embed snippet, feed and citation points at ${address.root} (SITE_URL is not set). Run npm run preview to see it; for the public site, build with SITE_URL=https://… (and BASE_PATH=/… under a sub-path).`
   : `  For ${address.root}${address.base === '/' ? '' : ` (base path ${address.base})`}.`);

@@ -5,15 +5,15 @@
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
 import { chartXlsx } from '../../src/lib/downloads/chart-xlsx.ts';
-import { absoluteUrl } from '../../src/lib/site/address.ts';
+import { absoluteUrl, siteAddress } from '../../src/lib/site/address.ts';
+import { indicatorsOf } from '../../src/lib/charts/spec.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { loadDataset } from '../../src/lib/data/load.ts';
 import { readDataDirectory } from '../../src/lib/data/read-directory.ts';
 import { readArticleFiles } from '../../src/lib/content/read-articles.ts';
-import { buildSiteModel } from '../../src/lib/site/model.ts';
-import { chartRegistry } from '../../src/lib/site/chart-registry.ts';
+import { buildSiteModel, type SiteModel } from '../../src/lib/site/model.ts';
+import { type ArticleSource, type RegisteredChart, chartRegistry } from '../../src/lib/site/chart-registry.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { CHART_PNG_ZOOM, chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
@@ -21,30 +21,71 @@ import { datasetFiles } from '../../src/lib/downloads/dataset.ts';
 import { pinnedDataset } from '../../src/lib/downloads/pinned.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
 import { localePath } from '../../src/lib/i18n/routes.ts';
-import { renderPngAsync } from '../../src/lib/png/index.ts';
+import { type PngPool, pngPool } from '../lib/png-pool.ts';
+import { type BuildCache, cacheKey, sourceIdentity } from '../lib/build-cache.ts';
 import type { Locale } from '../../src/lib/data/types.ts';
+import type { RenderedChart } from '../../src/lib/charts/render.ts';
+import type { ChartFileContext } from '../../src/lib/downloads/chart-files.ts';
 
-export async function writeDownloads(outDir: string, options: { dataDir: string; contentDir: string; siteUrl: string }): Promise<{ files: number }> {
-  const model = buildSiteModel(loadDataset(readDataDirectory(options.dataDir)));
-  const articles = readArticleFiles(options.contentDir).map(({ file, text }) => {
+export interface DownloadOptions {
+  dataDir: string;
+  contentDir: string;
+  siteUrl: string;
+  model?: SiteModel;
+  registry?: ReadonlyMap<string, RegisteredChart>;
+  png?: PngPool;
+  cache?: BuildCache;
+}
+
+/** The articles' MDX, for the chart registry (the charts they place and the page each chart belongs to). */
+export function articleSources(contentDir: string): ArticleSource[] {
+  return readArticleFiles(contentDir).map(({ file, text }) => {
     const lang = (/\/(vi|en)\/[^/]+\.mdx$/.exec(file)?.[1] ?? 'vi') as Locale;
     return { file, lang, path: `articles/${basename(file, '.mdx')}`, body: text };
   });
-  const registry = chartRegistry(model, articles);
-  const data = chartDataAt(model);
-  const files = new Map<string, string | Buffer>();
-  const pngJobs: Array<{ path: string; svg: string }> = [];
+}
 
+export async function writeDownloads(outDir: string, options: DownloadOptions): Promise<{ files: number }> {
+  const png = options.png ?? pngPool(options.cache);
+  try {
+    return await writeAll(outDir, options, png);
+  } finally {
+    if (!options.png) await png.close();
+  }
+}
+
+async function writeAll(outDir: string, options: DownloadOptions, png: PngPool): Promise<{ files: number }> {
+  // The build passes the model and registry it made (the data read and checked once); alone, this reads them itself.
+  const model = options.model ?? buildSiteModel(loadDataset(readDataDirectory(options.dataDir)));
+  const registry = options.registry ?? chartRegistry(model, articleSources(options.contentDir));
+  const data = chartDataAt(model);
+  const files = new Map<string, string | Buffer | Promise<Buffer>>();
+
+  const toKeep: Array<{ key: string; paths: string[] }> = [];
+  const code = options.cache?.dir ? sourceIdentity(DOWNLOAD_CODE) : '';
   for (const chart of registry.values()) {
     for (const locale of ['vi', 'en'] as const) {
-      const rendered = renderChart(chart.spec, data, locale);
       const context = { locale, pageUrl: absoluteUrl(localePath(locale, chart.page[locale])), siteUrl: options.siteUrl };
+      // A chart's files are a pure function of its spec, its indicators' series, the language, the addresses and the
+      // code: when an earlier build made them from the same, they are copied and the chart is not drawn again.
+      const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map((id) => data.series.get(id) ?? null) })) : '';
+      const kept = options.cache?.dir ? CHART_DOWNLOADS.map((ext) => options.cache!.get('chart-downloads', `${key}.${ext}`)) : [];
+      if (kept.length > 0 && kept.every((bytes) => bytes !== undefined)) {
+        CHART_DOWNLOADS.forEach((ext, i) => files.set(downloadPath(locale, chart.spec.id, ext), kept[i]!));
+        continue;
+      }
+      const rendered = renderChart(chart.spec, data, locale);
       const svg = chartSvgFile(rendered, locale);
       files.set(downloadPath(locale, chart.spec.id, 'csv'), chartCsv(rendered, locale));
       files.set(downloadPath(locale, chart.spec.id, 'json'), chartJson(rendered, context));
       files.set(downloadPath(locale, chart.spec.id, 'svg'), svg);
-      files.set(downloadPath(locale, chart.spec.id, 'xlsx'), await chartXlsx(rendered, context));
-      pngJobs.push({ path: downloadPath(locale, chart.spec.id, 'png'), svg });
+      // PNGs at CHART_PNG_ZOOM (2×; oEmbed states their size from the same SVG, see chartPngSize), drawn by the pool's
+      // worker threads while this thread goes on; both PNG and workbook are reused from the cache when unchanged.
+      const picture = png.render(svg, { zoom: CHART_PNG_ZOOM });
+      picture.catch(() => {}); // awaited (and its error thrown) when written, below
+      files.set(downloadPath(locale, chart.spec.id, 'png'), picture);
+      files.set(downloadPath(locale, chart.spec.id, 'xlsx'), await cachedXlsx(rendered, context, options.cache));
+      if (options.cache?.dir) toKeep.push({ key, paths: CHART_DOWNLOADS.map((ext) => downloadPath(locale, chart.spec.id, ext)) });
     }
   }
   for (const release of model.dataset.releases) {
@@ -54,16 +95,35 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
     for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);
   }
 
-  // PNGs at CHART_PNG_ZOOM (2×; oEmbed states their size from the same SVG, see chartPngSize), rendered on libuv's thread pool, a few at a time.
-  const queue = [...pngJobs];
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) files.set(job.path, await renderPngAsync(job.svg, { zoom: CHART_PNG_ZOOM }));
-  }));
-
   for (const [path, content] of files) {
     const target = join(outDir, path);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
+    await writeFile(target, await content);
+  }
+  for (const { key, paths } of toKeep) {
+    for (const [i, ext] of CHART_DOWNLOADS.entries()) options.cache!.set('chart-downloads', `${key}.${ext}`, await files.get(paths[i]!)!);
   }
   return { files: files.size };
+}
+
+/** The chart's workbook, from the cache when the same figures and context gave it before (it is a pure function of both). */
+async function cachedXlsx(rendered: RenderedChart, context: ChartFileContext, cache: BuildCache | undefined): Promise<Buffer> {
+  if (!cache) return chartXlsx(rendered, context);
+  // Everything the workbook is written from (chartRecords, chartCitation, the title), without the pictures and the
+  // site's data version (the workbook prints the chart's own release), and the code that writes it.
+  const { svg: _svg, shareSvg: _shareSvg, bigNumber: _bigNumber, dataVersion: _dataVersion, ...view } = rendered;
+  xlsxCode ??= sourceIdentity(DOWNLOAD_CODE);
+  return cache.through('xlsx', cacheKey('xlsx', xlsxCode, JSON.stringify(context), JSON.stringify(view)), () => chartXlsx(rendered, context));
+}
+let xlsxCode: string | undefined;
+
+/** The files of one chart and language, in the order they are kept in the cache. */
+const CHART_DOWNLOADS = ['csv', 'json', 'svg', 'png', 'xlsx'] as const;
+/** The code a chart's files are made with: the pure core, the fonts, the dependencies. */
+const DOWNLOAD_CODE = ['src/lib', 'assets/fonts', 'scripts/post-build/downloads.ts', 'package-lock.json'];
+
+/** The site's address as the files print it (SITE_URL, BASE_PATH). */
+function siteAddressKey(): string {
+  const address = siteAddress();
+  return `${address.root}|${address.base}`;
 }

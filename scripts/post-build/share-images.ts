@@ -6,16 +6,16 @@
  * (og:type "article"), its first chart; for an indicator, its latest figure and date. Every card carries the site's
  * address. Pages without og:image get none; a
  * file already in the output (from public/) is left alone. Cards are drawn in
- * parallel on libuv's thread pool; the same page always gives the same bytes.
+ * worker threads (scripts/lib/png-pool.ts); the same page always gives the same bytes.
  */
 import { siteAddress, withoutBase } from '../../src/lib/site/address.ts';
 import { displayAddress } from '../../src/lib/site/share.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Locale } from '../../src/lib/data/types.ts';
-import { renderPngAsync, shareCardSvg } from '../../src/lib/png/index.ts';
+import { shareCardSvg } from '../../src/lib/png/index.ts';
+import { type PngPool, pngPool } from '../lib/png-pool.ts';
 import type { ShareCardInput } from '../../src/lib/png/index.ts';
 
 interface Job {
@@ -24,7 +24,7 @@ interface Job {
   card: ShareCardInput;
 }
 
-export async function writeShareImages(outDir: string): Promise<{ images: number }> {
+export async function writeShareImages(outDir: string, png?: PngPool): Promise<{ images: number }> {
   const pages = (await readdir(outDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -35,19 +35,21 @@ export async function writeShareImages(outDir: string): Promise<{ images: number
     if (!job || jobs.has(job.file) || existsSync(job.file)) continue;
     jobs.set(job.file, job);
   }
-  const queue = [...jobs.values()];
-  const workers = Math.max(1, Math.min(queue.length, availableParallelism()));
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
+  // Drawn by the pool's worker threads (and reused from the build cache when the same card was drawn before).
+  const pool = png ?? pngPool();
+  try {
+    await Promise.all([...jobs.values()].map(async (job) => {
       try {
-        const png = await renderPngAsync(shareCardSvg(job.card));
+        const picture = await pool.render(shareCardSvg(job.card));
         await mkdir(dirname(job.file), { recursive: true });
-        await writeFile(job.file, png);
+        await writeFile(job.file, picture);
       } catch (error) {
         throw new Error(`Share image for ${relative(outDir, job.page)}: ${(error as Error).message}`, { cause: error });
       }
-    }
-  }));
+    }));
+  } finally {
+    if (!png) await pool.close();
+  }
   return { images: jobs.size };
 }
 

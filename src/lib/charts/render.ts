@@ -9,7 +9,7 @@ import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
 import type { ChartData, ChartSvgs, RenderedChart } from './view.ts';
 import {
-  CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
+  CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRelease, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
   shareViewText, timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
 } from './view.ts';
 
@@ -17,8 +17,33 @@ import {
 export type { ChartData, ChartRow, ChartSizeName, ChartSvgs, ChartView, RenderedChart, ShareViewText, TooltipPoint } from './view.ts';
 export { CHART_MAX_SCALE, CHART_MIN_SCALE, CHART_SIZES, QUOTE_EXCERPT_LENGTH, asOfTime, chartElementIds, joinedRuns, quoteExcerpt, tooltipJson } from './view.ts';
 
-/** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output. */
+/**
+ * Charts already drawn in this process. The live data (`drawOnce`) is drawn once per chart and language and shared by
+ * the indicator page, the embed, the embed builder, the oEmbed answer and the downloads; a pinned release's chart is
+ * drawn for one embed page, so only the last drawing is kept (the embed page asks for its title, then its chart).
+ * renderChart is pure, so reusing its result changes nothing but the time.
+ */
+const shared = new WeakMap<ReadonlyMap<string, Series>, Map<string, RenderedChart>>();
+let last: { series: ReadonlyMap<string, Series>; key: string; rendered: RenderedChart } | undefined;
+
+/** Keep every chart drawn from these series for the rest of the process (the site's live data). */
+export function drawOnce(series: ReadonlyMap<string, Series>): void {
+  if (!shared.has(series)) shared.set(series, new Map());
+}
+
+/** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output (reused, see drawOnce). */
 export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
+  const key = `${locale}|${data.dataVersion}|${JSON.stringify(spec)}`;
+  const kept = shared.get(data.series);
+  const known = kept ? kept.get(key) : last?.series === data.series && last.key === key ? last.rendered : undefined;
+  if (known) return known;
+  const rendered = drawChart(spec, data, locale);
+  if (kept) kept.set(key, rendered);
+  else last = { series: data.series, key, rendered };
+  return rendered;
+}
+
+function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
   const seriesList = indicatorsOf(spec).map((id) => {
     const series = data.series.get(id);
     if (!series) throw new Error(`Chart "${spec.id}": unknown indicator "${id}"`);
@@ -26,7 +51,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): R
   });
   const rows = chartRows(seriesList);
   const sources = chartSources(rows);
-  const base = { spec, locale, rows, sources, notes: [] as string[], dataVersion: data.dataVersion };
+  const base = { spec, locale, rows, sources, notes: [] as string[], dataVersion: data.dataVersion, release: chartRelease(rows, data.dataVersion) };
   const defaultTitle = seriesList.length === 1 ? seriesList[0]!.indicator.name[locale] : '';
   const title = spec.title?.[locale] ?? defaultTitle;
 

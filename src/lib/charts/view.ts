@@ -75,7 +75,13 @@ export interface RenderedChart {
    * what a hollow dot means, each break in the series and why, why some dots are not joined.
    */
   notes: string[];
+  /** The release the chart is drawn from (the site's data version for the live chart, the pinned one otherwise). */
   dataVersion: string;
+  /**
+   * The release of the chart's own newest figure (at most `dataVersion`): what the chart's own files print (PNG, SVG,
+   * CSV, JSON, embed), so that a month which adds nothing to the chart leaves them byte-identical.
+   */
+  release: string;
 }
 
 // The sizes live in sizes.ts, a module of constants only: the embed code (embed.ts, the builder) imports them
@@ -430,6 +436,13 @@ export function chartSources(rows: readonly ChartRow[]): Source[] {
   return uniqueSources(rows.filter((r) => r.current).map((r) => r.figure.source));
 }
 
+/** The release of the newest figure among a chart's rows; `dataVersion` when it has none. */
+export function chartRelease(rows: readonly ChartRow[], dataVersion: string): string {
+  let newest = '';
+  for (const row of rows) if (row.figure.release > newest) newest = row.figure.release;
+  return newest || dataVersion;
+}
+
 /** A chart without its picture: what the build and the browser both show around it, and what the downloads hold. */
 export type ChartView = Omit<RenderedChart, 'svg' | 'shareSvg' | 'shareView' | 'bigNumber'>;
 
@@ -443,6 +456,7 @@ export function timeSeriesView(spec: TimeSeriesSpec, seriesList: readonly Series
     rows,
     sources: chartSources(rows),
     dataVersion,
+    release: chartRelease(rows, dataVersion),
     title,
     takeaway: seriesList.length === 1 ? takeawayFor(seriesList[0]!, locale) : seriesList.map((s) => seriesSentence(s, locale)).join(' '),
     summary: seriesList.map((s) => seriesSentence(s, locale)).join(' '),

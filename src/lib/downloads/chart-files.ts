@@ -37,7 +37,7 @@ export function chartSvgFile(chart: RenderedChart, locale: Locale): string {
     source: publishers,
     siteName: t(locale, 'site.name'),
     address: displayAddress(siteAddress()),
-    dataVersion: chart.dataVersion,
+    dataVersion: chart.release,
     width: 680,
     locale,
   });

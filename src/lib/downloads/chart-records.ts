@@ -92,7 +92,7 @@ export function chartRecords(chart: ChartView, locale: Locale): Array<Record<(ty
     quote_exception: figure.quote.exception ?? null,
     note: figure.note?.[locale] ?? null,
     release: figure.release,
-    data_version: chart.dataVersion,
+    data_version: chart.release,
   }));
 }
 
@@ -128,7 +128,7 @@ export function chartCsv(chart: ChartView, locale: Locale): string {
 }
 
 export function chartCitation(chart: ChartView, context: ChartFileContext): string {
-  return citationText({ title: chart.title, release: chart.dataVersion, url: context.pageUrl, locale: context.locale });
+  return citationText({ title: chart.title, release: chart.release, url: context.pageUrl, locale: context.locale });
 }
 
 /** The same figures as the CSV, with what is needed to use and cite them. */
@@ -137,7 +137,7 @@ export function chartJson(chart: ChartView, context: ChartFileContext): string {
   const body = {
     chart: { id: chart.spec.id, kind: chart.spec.kind, title: chart.title, takeaway: chart.takeaway, summary: chart.summary, page: context.pageUrl },
     locale,
-    data_version: chart.dataVersion,
+    data_version: chart.release,
     publisher: figureWord(locale, 'site.name'),
     site: context.siteUrl,
     citation: chartCitation(chart, context),

@@ -10,6 +10,7 @@ import { buildSeries } from '../data/series.ts';
 export interface IndicatorData {
   indicator: Indicator;
   figures: Figure[];
+  /** The release of the indicator's newest figure (not the site's), so a month that adds nothing to it leaves the file unchanged. */
   dataVersion: string;
 }
 

@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../charts/spec.ts';
 import { defaultChartFor, indicatorsOf } from '../charts/spec.ts';
 import type { ChartData } from '../charts/render.ts';
+import { drawOnce } from '../charts/render.ts';
 import { seriesAt } from '../data/releases.ts';
 import { pinnedDataset } from '../downloads/pinned.ts';
 import type { SiteModel } from './model.ts';
@@ -17,7 +18,10 @@ const dataByRelease = new WeakMap<SiteModel, Map<string, ChartData>>();
 export function chartDataAt(model: SiteModel, releaseId?: string): ChartData {
   const version = releaseId ?? model.latestRelease?.id ?? '';
   // The latest release drawn with today's catalogue, unless it is pinned with its own.
-  if (releaseId === undefined || (releaseId === model.latestRelease?.id && !model.dataset.pinnedCatalogues?.has(releaseId))) return { series: model.series, dataVersion: version };
+  if (releaseId === undefined || (releaseId === model.latestRelease?.id && !model.dataset.pinnedCatalogues?.has(releaseId))) {
+    drawOnce(model.series); // the live charts are drawn once per build, whichever page asks first
+    return { series: model.series, dataVersion: version };
+  }
   const cache = dataByRelease.get(model) ?? new Map<string, ChartData>();
   dataByRelease.set(model, cache);
   // A pinned release is drawn with its own catalogue: later renamings do not reach it.

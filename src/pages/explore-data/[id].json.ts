@@ -16,10 +16,8 @@ export function getStaticPaths() {
 export function GET(context: APIContext) {
   const { indicator } = context.props as { indicator: Indicator };
   const model = getSiteModel();
-  const body: IndicatorData = {
-    indicator,
-    figures: figuresOf(model.dataset.releases).filter((figure) => figure.indicator === indicator.id),
-    dataVersion: model.latestRelease?.id ?? '',
-  };
+  const figures = figuresOf(model.dataset.releases).filter((figure) => figure.indicator === indicator.id);
+  // Figures come in release order: the last one's release is the indicator's own data version.
+  const body: IndicatorData = { indicator, figures, dataVersion: figures.at(-1)?.release ?? model.latestRelease?.id ?? '' };
   return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }

@@ -1,0 +1,100 @@
+/**
+ * Incremental pinned embeds: /embed/v/<release>/<chart>/ of a release recorded in data/releases.lock.json is
+ * rendered once, stored in the build cache, and copied from there by later builds instead of being rendered again.
+ *
+ * A page is stored under the sha256 of everything it is made from: the spec it is drawn with at that release, the
+ * series of that spec's indicators as they stood then, the page it links back to, the language, the site address,
+ * and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
+ * article that takes over a chart's page, or a corrected figure re-renders exactly the pages it reaches, and a warm
+ * build writes the same bytes as a cold one (test/build/incremental.test.ts).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { indicatorsOf } from '../../src/lib/charts/spec.ts';
+import type { Locale } from '../../src/lib/data/types.ts';
+import { rootLocalePath } from '../../src/lib/i18n/routes.ts';
+import type { RegisteredChart } from '../../src/lib/site/chart-registry.ts';
+import { specAt } from '../../src/lib/site/chart-registry.ts';
+import { chartDataAt } from '../../src/lib/site/charts.ts';
+import type { SiteModel } from '../../src/lib/site/model.ts';
+import { pinnedEmbedName } from '../../src/lib/site/pinned-reuse.ts';
+import type { SiteAddress } from '../../src/lib/site/address.ts';
+import { type BuildCache, cacheKey, sourceIdentity } from './build-cache.ts';
+
+const KIND = 'pinned-embed';
+/** What renders a pinned embed page, besides its data: all of it, so no change to the code can leave a stale page. */
+export const PINNED_EMBED_CODE = ['src', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+export interface PinnedEmbedPage {
+  name: string;
+  /** The page's file, relative to the output folder. */
+  file: string;
+  key: string;
+}
+
+export interface PinnedEmbedPlan {
+  /** Pages of recorded releases found in the cache: copied, not rendered. */
+  reused: PinnedEmbedPage[];
+  /** Pages of recorded releases not in the cache yet: rendered, then stored. */
+  toStore: PinnedEmbedPage[];
+}
+
+/** Which pinned embed pages of the recorded releases the cache already holds. */
+export function planPinnedEmbeds(options: {
+  model: SiteModel;
+  registry: ReadonlyMap<string, RegisteredChart>;
+  recorded: ReadonlySet<string>;
+  cache: BuildCache;
+  address: SiteAddress;
+  root: string;
+}): PinnedEmbedPlan {
+  const plan: PinnedEmbedPlan = { reused: [], toStore: [] };
+  if (!options.cache.dir) return plan;
+  const { model, address } = options;
+  const code = sourceIdentity(PINNED_EMBED_CODE, options.root);
+  for (const chart of options.registry.values()) {
+    for (const release of chart.versions.filter((r) => options.recorded.has(r))) {
+      const spec = specAt(model, chart, release) ?? chart.spec;
+      const data = chartDataAt(model, release);
+      const series = indicatorsOf(spec).map((id) => data.series.get(id) ?? null);
+      const inputs = JSON.stringify({ spec, series, dataVersion: data.dataVersion, page: chart.page, id: chart.spec.id });
+      for (const locale of ['vi', 'en'] as const satisfies readonly Locale[]) {
+        const key = cacheKey(KIND, code, address.root, address.base, locale, release, inputs);
+        const page = { name: pinnedEmbedName(locale, release, chart.spec.id), file: join(`.${rootLocalePath(locale, `embed/v/${release}/${chart.spec.id}`)}`, 'index.html'), key };
+        (options.cache.has(KIND, key) ? plan.reused : plan.toStore).push(page);
+      }
+    }
+  }
+  return plan;
+}
+
+/** Writes the list of pages the route leaves out (read by src/lib/site/pinned-reuse.ts); returns its path. */
+export function writeReuseList(plan: PinnedEmbedPlan, file: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(plan.reused.map((page) => page.name)));
+  return file;
+}
+
+/**
+ * After the Astro build: stores the pages it rendered for recorded releases, and copies the reused ones into the
+ * output. Every asset a copied page links to (/_astro/…) must exist in this build: otherwise the cache is wrong
+ * and the build stops rather than publish a broken page.
+ */
+export function storeAndRestorePinnedEmbeds(plan: PinnedEmbedPlan, outDir: string, cache: BuildCache): { stored: number; reused: number } {
+  let stored = 0;
+  for (const page of plan.toStore) {
+    const file = join(outDir, page.file);
+    if (!existsSync(file)) throw new Error(`Pinned embed ${page.name}: the build did not write ${page.file}`);
+    cache.set(KIND, page.key, readFileSync(file));
+    stored++;
+  }
+  for (const page of plan.reused) {
+    const target = join(outDir, page.file);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(cache.pathOf(KIND, page.key), target);
+    for (const [, asset] of readFileSync(target, 'utf8').matchAll(/(?:href|src)="[^"]*?(\/_astro\/[^"]+)"/g)) {
+      if (!existsSync(join(outDir, asset!))) throw new Error(`Pinned embed ${page.name} from the build cache links to ${asset}, which this build does not have: delete ${cache.dir} and build again`);
+    }
+  }
+  return { stored, reused: plan.reused.length };
+}
