@@ -246,6 +246,37 @@ describe('embed builder', () => {
     }
   });
 
+  it('a pinned embed opened with an explorer view says, in its language, that the view does not apply; without one it says nothing', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    try {
+      const note = page.locator('[data-pinned-view-note]');
+      for (const [prefix, words] of [['', 'Phiên bản cố định hiển thị biểu đồ đúng như khi công bố'], ['/en', 'A pinned version shows the chart as published']] as const) {
+        const response = await page.goto(`${publisher!.origin}${prefix}/embed/v/${RELEASE}/${CHART}/?indicators=${CHART}&from=2024-07&view=table&theme=dark`);
+        expect(response?.headers()['content-security-policy']).toBe(EMBED_CSP);
+        await note.waitFor({ state: 'visible' });
+        await expect(note.textContent()).resolves.toContain(words);
+        // The chart is still the one published in that release (no table view, no other range), in the theme asked.
+        await expect(page.locator('figure.chart').getAttribute('data-version')).resolves.toBe(RELEASE);
+        await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+        // Only a view's parameters bring the note: a theme alone, or nothing, does not.
+        await page.goto(`${publisher!.origin}${prefix}/embed/v/${RELEASE}/${CHART}/?theme=dark`);
+        await page.waitForLoadState('load');
+        await expect(note.isVisible()).resolves.toBe(false);
+        await expect(note.count()).resolves.toBe(1);
+      }
+      // A live embed has no such note: it draws the view.
+      await page.goto(`${publisher!.origin}/embed/${CHART}/?indicators=${CHART}&from=2024-07`);
+      await expect(note.count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a chart\'s "Embed" tool opens the builder with that chart chosen', async () => {
     const context = await browser!.newContext();
     const page = await context.newPage();
