@@ -5,7 +5,7 @@
  * build time, dist size and page count. It prints figures; it asserts nothing.
  *
  *   npm run bench
- *   npm run bench -- --explorer            # the explorer's figures only (still one build)
+ *   npm run bench -- --explorer            # the explorer's figures only, with its pages' JS (still one build)
  *   npm run bench -- --dist /tmp/dist      # measure a build already made (from data/), no build
  *
  * "JS before interaction" is every script the page runs on load (<script src>,
@@ -30,7 +30,8 @@ import { chromium } from 'playwright-core';
 import { loadDataset } from '../src/lib/data/load.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
 
-const JS_BUDGET_KB = 30;
+/** JavaScript before first interaction, on any page (issue 12: unchanged at 2.5 KB brotli). */
+const JS_BUDGET_KB = 2.5;
 const EXPLORER_BUDGET_KB = 30;
 const REDRAW_BUDGET_MS = 16;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,7 +105,8 @@ async function report(buildSeconds: number, buildSummary: string): Promise<void>
 
   console.log(`\n${buildSummary}`);
   console.log(`Build time: ${Number.isNaN(buildSeconds) ? '—' : `${buildSeconds.toFixed(1)} s`}   dist: ${kb(distBytes)} in ${files.length} files   pages: ${pageCount}`);
-  if (!explorerOnly) measurePages(pages);
+  // With --explorer, the pages issue 12 added: their JS before interaction against the same budget as every page's.
+  measurePages(explorerOnly ? pages.filter((page) => page.path === '/kham-pha/' || page.path === '/embed/') : pages);
   await measureExplorer(indicator, indicatorFigures);
 }
 
@@ -125,9 +127,11 @@ function measurePages(pages: Array<{ label: string; path: string }>): void {
   console.log('\nScripts per page (before interaction; then loaded on demand):');
   for (const r of rows) console.log(`  ${r.path.padEnd(widths[0]!)}  ${r.jsFiles.join(', ') || '—'}${r.lazyFiles.length ? `  ⟶ later: ${r.lazyFiles.join(', ')}` : ''}`);
 
+  const verdict = (row: (typeof rows)[number]) => (row.js.brotli <= JS_BUDGET_KB * 1024 ? 'within budget' : 'over budget');
+  console.log(`\nJS before interaction (budget ${JS_BUDGET_KB} KB brotli on any page):`);
+  for (const row of rows) console.log(`  ${row.label.padEnd(widths[0]!)}  ${kb(row.js.brotli)} brotli: ${verdict(row)}`);
   const worst = rows.reduce((a, b) => (b.js.brotli > a.js.brotli ? b : a));
-  const verdict = worst.js.brotli <= JS_BUDGET_KB * 1024 ? 'within budget' : 'over budget';
-  console.log(`\nJS before interaction: ${kb(worst.js.brotli)} brotli (budget ${JS_BUDGET_KB} KB): ${verdict}  [heaviest: ${worst.label}]`);
+  console.log(`JS before interaction: ${kb(worst.js.brotli)} brotli (budget ${JS_BUDGET_KB} KB): ${verdict(worst)}  [heaviest: ${worst.label}]`);
 }
 
 async function measureExplorer(indicator: string, indicatorFigures: number): Promise<void> {

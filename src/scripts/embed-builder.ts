@@ -1,7 +1,8 @@
 /**
  * The embed builder's controls (src/pages/[...lang]/embed/index.astro): a bundled module, not inline code, so the
- * page works under the strict CSP. It shows the builder (hidden without JavaScript, where the list of every chart's
- * code serves), filters the charts without diacritics, offers the releases of the chosen chart, previews the embed
+ * page works under the strict CSP. The page is built in the builder's first state (the lead chart, live, auto: its
+ * snippet, oEmbed URL and preview) and its loader imports this module on the first use of a control, or at once
+ * when the address asks for a choice (src/scripts/first-use.ts, as the explorer does). It filters the charts without diacritics, offers the releases of the chosen chart, previews the embed
  * in one frame at 360 or 680 px (sized by embed.js, the resizer journalists load), and writes the snippet —
  * `builderSnippet`, i.e. `embedSnippet` as the oEmbed JSON gives it — and the oEmbed URL. The choice is kept in
  * the address (?chart=&v=&theme=), so a chart's "Embed" tool can link here with its chart chosen.
@@ -17,10 +18,13 @@ import type { ExploreState } from '../lib/explore/state.ts';
 import { exploreQuery, exploreSpec, hasExploreState, parseExploreState } from '../lib/explore/state.ts';
 import type { Indicator } from '../lib/data/types.ts';
 
-const root = document.querySelector<HTMLElement>('[data-embed-builder]');
-if (root) start(root);
-
-function start(builder: HTMLElement): void {
+/**
+ * Makes the builder's controls work. `trigger` is the control whose first use loaded this module: a copy button
+ * clicked is copied, a code field focused is selected (their own listeners came too late for that event).
+ */
+export function start(builder: HTMLElement, trigger?: Element): void {
+  if (builder.dataset.enhanced) return;
+  builder.dataset.enhanced = 'true';
   const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const templates = { live: builder.dataset.live ?? '', pinned: builder.dataset.pinned ?? '' };
   const resizer = builder.dataset.resizer ?? '';
@@ -71,9 +75,7 @@ function start(builder: HTMLElement): void {
 
   const theme = params.get('theme');
   if (isEmbedTheme(theme)) for (const radio of radios('builder-theme')) radio.checked = radio.value === theme;
-  // A phone shows the phone width first; a wide screen the desktop one.
-  const width = window.matchMedia('(min-width: 48rem)').matches ? '680' : '360';
-  for (const radio of radios('builder-width')) radio.checked = radio.value === width;
+  // The width: the loader chose the desktop one on a wide screen; the reader may have changed it since.
 
   const showReleases = (option: HTMLOptionElement) => {
     const versions = new Set((option.dataset.versions ?? '').split(' ').filter(Boolean));
@@ -153,32 +155,32 @@ function start(builder: HTMLElement): void {
   for (const radio of radios('builder-theme')) radio.addEventListener('change', update);
   for (const radio of radios('builder-width')) radio.addEventListener('change', setWidth);
 
-  // Copy buttons where the Clipboard API exists; the fields select themselves on focus either way.
+  // Copy buttons where the Clipboard API exists (the loader showed them); the fields select themselves on focus either way.
   for (const field of [snippet, oembed]) field.addEventListener('focus', () => field.select());
-  if (navigator.clipboard) {
-    for (const button of builder.querySelectorAll<HTMLButtonElement>('[data-copy-target]')) {
-      const label = button.textContent ?? '';
-      button.hidden = false;
-      button.addEventListener('click', () => {
-        const source = document.getElementById(button.dataset.copyTarget ?? '');
-        const text = source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement ? source.value : '';
-        void navigator.clipboard.writeText(text).then(() => {
-          button.textContent = builder.dataset.copied ?? label;
-          button.dataset.copied = 'true';
-          window.setTimeout(() => {
-            button.textContent = label;
-            delete button.dataset.copied;
-          }, 2000);
-        });
-      });
-    }
-  }
+  const copyButtons = [...builder.querySelectorAll<HTMLButtonElement>('[data-copy-target]')];
+  const labels = new Map(copyButtons.map((button) => [button, button.textContent ?? '']));
+  const copy = (button: HTMLButtonElement) => {
+    const label = labels.get(button) ?? '';
+    const source = document.getElementById(button.dataset.copyTarget ?? '');
+    const text = source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement ? source.value : '';
+    void navigator.clipboard.writeText(text).then(() => {
+      button.textContent = builder.dataset.copied ?? label;
+      button.dataset.copied = 'true';
+      window.setTimeout(() => {
+        button.textContent = label;
+        delete button.dataset.copied;
+      }, 2000);
+    });
+  };
+  if (navigator.clipboard) for (const button of copyButtons) button.addEventListener('click', () => copy(button));
 
   // A pinned version asked for in the address, once the chart's releases are known.
   const release = params.get('v');
   showReleases(chartSelect.selectedOptions[0] ?? charts[0]!);
   if (release && [...releaseSelect.options].some((option) => option.value === release && !option.disabled)) releaseSelect.value = release;
-  builder.hidden = false;
   setWidth();
   applyFilter();
+  // The first use, finished with the state now written (a copy copies the code of the chosen chart).
+  if (trigger instanceof HTMLButtonElement && copyButtons.includes(trigger) && navigator.clipboard) copy(trigger);
+  for (const field of [snippet, oembed]) if (trigger === field && document.activeElement === field) field.select();
 }

@@ -143,23 +143,135 @@ describe('embed builder', () => {
     }
   }, 60_000);
 
-  it('without JavaScript: every chart with its live URL and the oEmbed snippet, in both languages', async () => {
+  it('without JavaScript: the builder in its first state (the lead chart\'s snippet, oEmbed URL, preview), and every chart\'s code, in both languages', async () => {
     const context = await browser!.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
       for (const locale of ['vi', 'en'] as const) {
-        const response = await page.goto(`${publisher!.origin}${locale === 'en' ? '/en' : ''}/embed/`);
+        const prefix = locale === 'en' ? '/en' : '';
+        const response = await page.goto(`${publisher!.origin}${prefix}/embed/`);
         expect(response?.headers()['content-security-policy']).toBe(PAGE_CSP);
-        expect(await page.locator('[data-embed-builder]').isVisible()).toBe(false);
+        // The builder is there, its controls (which need the code) are not; a note says whose code it shows.
+        expect(await page.locator('[data-embed-builder]').isVisible()).toBe(true);
+        expect(await page.locator('.builder-controls').isVisible()).toBe(false);
+        const first = await page.inputValue('#builder-chart');
+        expect(first).not.toBe('');
+        const json = oembed(first, locale);
+        await expect(page.locator('[data-embed-builder] noscript').textContent()).resolves.toContain(json.title);
+        // The snippet to copy is the chart's oEmbed snippet (live, auto theme); the oEmbed URL is the chart's.
+        await expect(page.inputValue('#builder-snippet')).resolves.toBe(json.html);
+        await expect(page.inputValue('#builder-oembed')).resolves.toBe(`${publisher!.origin}/oembed/${locale}/${first}.json`);
+        await expect(page.locator('#builder-open').getAttribute('href')).resolves.toBe(`${publisher!.origin}${prefix}/embed/${first}/`);
+        // The preview frames that chart's embed page, at phone width, as tall as the oEmbed JSON says.
+        const frame = page.locator('#builder-frame');
+        await expect(frame.getAttribute('src')).resolves.toBe(`${prefix}/embed/${first}/`);
+        await expect(frame.getAttribute('height')).resolves.toBe(String(json.height));
+        expect((await frame.boundingBox())?.width).toBeLessThanOrEqual(362);
+        const content = (await (await frame.elementHandle())!.contentFrame())!;
+        await content.waitForLoadState('load');
+        await expect(content.locator('body').getAttribute('data-chart')).resolves.toBe(first);
+        // And every chart's own code below.
         const item = page.locator(`#chart-${CHART}`);
         await expect(item.locator('textarea').inputValue()).resolves.toBe(oembed(CHART, locale).html);
-        await expect(item.locator('a').getAttribute('href')).resolves.toBe(`${publisher!.origin}${locale === 'en' ? '/en' : ''}/embed/${CHART}/`);
+        await expect(item.locator('a').getAttribute('href')).resolves.toBe(`${publisher!.origin}${prefix}/embed/${CHART}/`);
         // One item per chart on the site (one oEmbed file per chart).
         expect(await page.locator('.embed-list > li').count()).toBe(readdirSync(join(site!.outDir, 'oembed', locale)).length);
       }
       // The embeds themselves keep the embed CSP.
       const embed = await page.goto(`${publisher!.origin}/embed/${CHART}/`);
       expect(embed?.headers()['content-security-policy']).toBe(EMBED_CSP);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads only its small loader until a control is used; the first use loads the builder and works', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Every script the page itself requests (not the preview's embed page), with its bytes as served, in order.
+    const scripts: Array<{ url: string; bytes: number }> = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script' || response.frame() !== page.mainFrame()) return;
+      void response.body().then((body) => scripts.push({ url: new URL(response.url()).pathname, bytes: body.length }), () => undefined);
+    });
+    try {
+      await page.goto(`${publisher!.origin}/embed/`, { waitUntil: 'load' });
+      await page.locator('.builder-controls').waitFor({ state: 'visible' });
+      await page.waitForTimeout(500);
+      const before = [...scripts];
+      // The scripts the page names and what they import statically: the resizer, the loader and its helpers.
+      const html = readFileSync(join(site!.outDir, 'embed', 'index.html'), 'utf8');
+      const named = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]!);
+      expect(before.map((script) => script.url)).toEqual(expect.arrayContaining(named));
+      const builderChunk = /\/embed-builder\.[\w-]+\.js$/;
+      expect(before.some((script) => builderChunk.test(script.url))).toBe(false);
+      // The page is already in its first state: the lead chart's snippet, not an empty field.
+      const first = await page.inputValue('#builder-chart');
+      await expect(page.inputValue('#builder-snippet')).resolves.toBe(oembed(first).html);
+      expect(new URL(page.url()).search).toBe('');
+
+      // First use: focus the filter, type. The builder's code loads (more bytes than all the page loaded before) and filters.
+      await page.focus('#builder-filter');
+      await page.keyboard.type('dinh danh dien tu da kich hoat');
+      await expect.poll(() => scripts.some((script) => builderChunk.test(script.url))).toBe(true);
+      const after = scripts.filter((script) => !before.includes(script));
+      const bytes = (list: typeof scripts) => list.reduce((sum, script) => sum + script.bytes, 0);
+      expect(bytes(before)).toBeLessThan(bytes(after));
+      await expect.poll(() => page.locator('#builder-chart option:not([hidden])').count()).toBeLessThan(await page.locator('#builder-chart option').count());
+      await page.selectOption('#builder-chart', CHART);
+      await expect.poll(() => page.inputValue('#builder-snippet')).toBe(oembed(CHART).html);
+      await expect.poll(() => page.locator('#builder-frame').getAttribute('src')).toBe(`/embed/${CHART}/`);
+      expect(new URL(page.url()).search).toBe(`?chart=${CHART}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a copy button used first copies the code shown (the builder loads on that click)', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: publisher!.origin });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${publisher!.origin}/en/embed/`);
+      const button = page.locator('button[data-copy-target="builder-snippet"]');
+      await button.waitFor({ state: 'visible' });
+      // A wide screen previews at desktop width from the start.
+      await expect(page.locator('input[name="builder-width"][value="680"]').isChecked()).resolves.toBe(true);
+      await button.click();
+      await expect.poll(() => button.getAttribute('data-copied')).toBe('true');
+      const first = await page.inputValue('#builder-chart');
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(oembed(first, 'en').html);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a pinned embed opened with an explorer view says, in its language, that the view does not apply; without one it says nothing', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    try {
+      const note = page.locator('[data-pinned-view-note]');
+      for (const [prefix, words] of [['', 'Phiên bản cố định hiển thị biểu đồ đúng như khi công bố'], ['/en', 'A pinned version shows the chart as published']] as const) {
+        const response = await page.goto(`${publisher!.origin}${prefix}/embed/v/${RELEASE}/${CHART}/?indicators=${CHART}&from=2024-07&view=table&theme=dark`);
+        expect(response?.headers()['content-security-policy']).toBe(EMBED_CSP);
+        await note.waitFor({ state: 'visible' });
+        await expect(note.textContent()).resolves.toContain(words);
+        // The chart is still the one published in that release (no table view, no other range), in the theme asked.
+        await expect(page.locator('figure.chart').getAttribute('data-version')).resolves.toBe(RELEASE);
+        await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+        // Only a view's parameters bring the note: a theme alone, or nothing, does not.
+        await page.goto(`${publisher!.origin}${prefix}/embed/v/${RELEASE}/${CHART}/?theme=dark`);
+        await page.waitForLoadState('load');
+        await expect(note.isVisible()).resolves.toBe(false);
+        await expect(note.count()).resolves.toBe(1);
+      }
+      // A live embed has no such note: it draws the view.
+      await page.goto(`${publisher!.origin}/embed/${CHART}/?indicators=${CHART}&from=2024-07`);
+      await expect(note.count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

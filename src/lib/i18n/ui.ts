@@ -126,6 +126,7 @@ const vi = {
   'embedBuilder.title': 'Nhúng biểu đồ',
   'embedBuilder.intro': 'Chọn một biểu đồ, bản luôn mới hay bản cố định theo một phiên bản dữ liệu, và giao diện sáng hay tối; xem trước ở khổ điện thoại và máy tính, rồi sao chép mã nhúng vào trang của bạn.',
   'embedBuilder.open': 'Tùy chỉnh mã nhúng',
+  'embed.pinnedView': 'Phiên bản cố định hiển thị biểu đồ đúng như khi công bố; không áp dụng lựa chọn xem (chỉ số, khoảng thời gian, bảng).',
 } as const;
 
 export type UiKey = keyof typeof vi;
@@ -258,6 +259,7 @@ const en: Record<UiKey, string> = {
   'embedBuilder.title': 'Embed a chart',
   'embedBuilder.intro': 'Choose a chart, the live version or one pinned to a data version, and a light or dark theme; preview it at phone and desktop widths, then copy the embed code into your page.',
   'embedBuilder.open': 'Customise the embed code',
+  'embed.pinnedView': 'A pinned version shows the chart as published; view options (indicators, time range, table) don’t apply.',
 };
 
 const dictionaries: Record<Locale, Record<UiKey, string>> = { vi, en };
