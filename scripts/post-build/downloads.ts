@@ -1,7 +1,8 @@
 /**
  * Writes what journalists download: per chart and language
  * `/downloads/<lang>/<chart-id>.{csv,json,svg,png}` (latest data), and the
- * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release.
+ * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release, in the snapshot format the release
+ * lock records for it (new releases: references to the month files, each written once at `/data/months/<file>`).
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
 import { chartXlsx } from '../../src/lib/downloads/chart-xlsx.ts';
@@ -17,15 +18,18 @@ import { chartRegistry } from '../../src/lib/site/chart-registry.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { CHART_PNG_ZOOM, chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
-import { datasetFiles } from '../../src/lib/downloads/dataset.ts';
-import { pinnedDataset } from '../../src/lib/downloads/pinned.ts';
+import { datasetFiles, monthFileSchema, MONTHS_FOLDER, publishedMonths } from '../../src/lib/downloads/dataset.ts';
+import { snapshotFiles } from '../../src/lib/downloads/pinned.ts';
+import { datasetSnapshotFormat } from '../../src/lib/data/release-lock.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
 import { localePath } from '../../src/lib/i18n/routes.ts';
 import { renderPngAsync } from '../../src/lib/png/index.ts';
 import type { Locale } from '../../src/lib/data/types.ts';
 
 export async function writeDownloads(outDir: string, options: { dataDir: string; contentDir: string; siteUrl: string }): Promise<{ files: number }> {
-  const model = buildSiteModel(loadDataset(readDataDirectory(options.dataDir)));
+  const dataFiles = readDataDirectory(options.dataDir);
+  const model = buildSiteModel(loadDataset(dataFiles));
+  const months = publishedMonths(dataFiles.months);
   const articles = readArticleFiles(options.contentDir).map(({ file, text }) => {
     const lang = (/\/(vi|en)\/[^/]+\.mdx$/.exec(file)?.[1] ?? 'vi') as Locale;
     return { file, lang, path: `articles/${basename(file, '.mdx')}`, body: text };
@@ -48,8 +52,13 @@ export async function writeDownloads(outDir: string, options: { dataDir: string;
     }
   }
   for (const release of model.dataset.releases) {
-    for (const [name, content] of datasetFiles(pinnedDataset(model.dataset, release.id), release.id, options.siteUrl)) files.set(`/data/v/${release.id}/${name}`, content);
+    const format = datasetSnapshotFormat(model.dataset, release.id);
+    for (const [name, content] of snapshotFiles(model.dataset, release.id, options.siteUrl, format, months)) files.set(`/data/v/${release.id}/${name}`, content);
   }
+  // Each month file once, as committed (the lock keeps its sha256): what month-files snapshots reference.
+  for (const month of dataFiles.months) if (months.some((m) => m.name === month.name)) files.set(`/${MONTHS_FOLDER}${month.name}`, Buffer.from(month.bytes));
+  const schema = monthFileSchema();
+  files.set(`/${schema.path}`, schema.text);
   if (model.latestRelease) {
     for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);
   }
