@@ -52,6 +52,8 @@ export async function runGrowthBench(root: string, options: { today: boolean; re
         progress(`${releases} dense releases: add one month`);
         const again = build(root, { ...site, today });
         entry.addMonth = { build: again.measure, diff: diffTrees(before, listTree(site.outDir)) };
+        const { diff } = entry.addMonth;
+        console.log(`    changed: ${formatBytes(diff.bytesChanged)} (${diff.added} added, ${diff.changed} changed, ${diff.removed} removed files); dist/ grew by ${formatBytes(again.measure.distBytes - full.measure.distBytes)}`);
       }
       results.releaseCases.push(entry);
     } finally {
