@@ -17,6 +17,10 @@
  * Then the explorer (issue 12): the code its first use loads (budget 30 KB brotli), the data it fetches for the
  * indicator with the most figures, and the median of 20 redraws after a range change and after an indicator change
  * on that page in Chromium (budget 16 ms), as the explorer times them (data-redraw-ms).
+ *
+ * With --growth or --figures it runs the growth benchmark instead (scripts/bench/growth.ts, issue 14):
+ *   npm run bench -- --growth                 today's data, 40 / 80 / 120 dense releases, 10,000 and 100,000 figures
+ *   npm run bench -- --growth=40,80           a subset (add `today` for the real data); --figures=10000 likewise
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -29,6 +33,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { loadDataset } from '../src/lib/data/load.ts';
 import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+
+import { parseGrowthArgs } from './bench/growth-summary.ts';
+import { runGrowthBench } from './bench/growth.ts';
 
 /** JavaScript before first interaction, on any page (issue 12: unchanged at 2.5 KB brotli). */
 const JS_BUDGET_KB = 2.5;
@@ -50,6 +57,12 @@ function size(content: string | Buffer): Size {
 }
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const triple = (s: Size) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
+
+const growth = parseGrowthArgs(process.argv.slice(2));
+if (growth) {
+  await runGrowthBench(root, growth);
+  process.exit(process.exitCode ?? 0);
+}
 
 const args = process.argv.slice(2);
 const explorerOnly = args.includes('--explorer');

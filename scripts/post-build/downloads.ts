@@ -1,7 +1,8 @@
 /**
  * Writes what journalists download: per chart and language
  * `/downloads/<lang>/<chart-id>.{csv,json,svg,png}` (latest data), and the
- * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release.
+ * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release, in the snapshot format the release
+ * lock records for it (new releases: references to the month files, each written once at `/data/months/<file>`).
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
  */
 import { chartXlsx } from '../../src/lib/downloads/chart-xlsx.ts';
@@ -17,8 +18,9 @@ import { type ArticleSource, type RegisteredChart, chartRegistry } from '../../s
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { CHART_PNG_ZOOM, chartCsv, chartJson, chartSvgFile } from '../../src/lib/downloads/chart-files.ts';
-import { datasetFiles } from '../../src/lib/downloads/dataset.ts';
-import { pinnedDataset } from '../../src/lib/downloads/pinned.ts';
+import { datasetFiles, monthFileSchema, MONTHS_FOLDER, publishedMonths } from '../../src/lib/downloads/dataset.ts';
+import { snapshotFiles } from '../../src/lib/downloads/pinned.ts';
+import { datasetSnapshotFormat } from '../../src/lib/data/release-lock.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
 import { localePath } from '../../src/lib/i18n/routes.ts';
 import { type PngPool, pngPool } from '../lib/png-pool.ts';
@@ -59,6 +61,9 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
   const model = options.model ?? buildSiteModel(loadDataset(readDataDirectory(options.dataDir)));
   const registry = options.registry ?? chartRegistry(model, articleSources(options.contentDir));
   const data = chartDataAt(model);
+  // The month files as committed: each is published once, and new releases' snapshots reference them.
+  const monthFiles = readDataDirectory(options.dataDir).months;
+  const months = publishedMonths(monthFiles);
   const files = new Map<string, string | Buffer | Promise<Buffer>>();
 
   const toKeep: Array<{ key: string; paths: string[] }> = [];
@@ -89,8 +94,13 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
     }
   }
   for (const release of model.dataset.releases) {
-    for (const [name, content] of datasetFiles(pinnedDataset(model.dataset, release.id), release.id, options.siteUrl)) files.set(`/data/v/${release.id}/${name}`, content);
+    const format = datasetSnapshotFormat(model.dataset, release.id);
+    for (const [name, content] of snapshotFiles(model.dataset, release.id, options.siteUrl, format, months)) files.set(`/data/v/${release.id}/${name}`, content);
   }
+  // Each month file once, as committed (the lock keeps its sha256): what month-files snapshots reference.
+  for (const month of monthFiles) if (months.some((m) => m.name === month.name)) files.set(`/${MONTHS_FOLDER}${month.name}`, Buffer.from(month.bytes));
+  const schema = monthFileSchema();
+  files.set(`/${schema.path}`, schema.text);
   if (model.latestRelease) {
     for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);
   }

@@ -239,21 +239,23 @@ describe('the whole dataset', () => {
     ]);
     const json = JSON.parse(readFileSync(join(outDir, 'data', 'latest', 'figures.json'), 'utf8'));
     expect(json.figures.find((f: { value: number }) => f.value === 45200000)).toMatchObject({ qualifier: 'more-than', quote: 'Hơn 45,2 triệu tài khoản đã được kích hoạt (dữ liệu thử nghiệm).' });
-    const july = parse(readFileSync(join(outDir, 'data', 'v', '2024-07', 'figures.csv'), 'utf8'), { columns: true }) as unknown[];
-    expect(july).toHaveLength(4);
+    // A release's snapshot references its month files (published once, as committed) instead of copying them.
+    const july = JSON.parse(readFileSync(join(outDir, 'data', 'v', '2024-07', 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string }> };
+    expect(july.resources.map((r) => r.path.replace(/^https?:\/\/[^/]+\//, '/'))).toEqual(['/data/months/2024-07.csv', 'indicators.json']);
+    expect(parse(readFileSync(join(outDir, 'data', 'months', '2024-07.csv'), 'utf8'), { columns: true, bom: true })).toHaveLength(4);
   });
 
   it('pinned releases (data snapshots and pinned embeds) are byte-identical after a new month file', () => {
-    const before = { data: hashTree(join(outDir, 'data', 'v')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
+    const before = { data: hashTree(join(outDir, 'data', 'v')), months: hashTree(join(outDir, 'data', 'months')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
     expect(Object.keys(before.data).length).toBeGreaterThan(0);
     expect(Object.keys(before.embeds).length).toBeGreaterThan(0);
     writeFileSync(join(dataDir, 'months', '2024-09.csv'), SEPTEMBER_2024_CSV);
     const result = build();
     rmSync(join(dataDir, 'months', '2024-09.csv'));
     expect(result.status, result.stderr).toBe(0);
-    const after = { data: hashTree(join(outDir, 'data', 'v')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
-    expect(Object.keys(after.data)).toContain('2024-09/figures.csv');
-    for (const key of ['data', 'embeds', 'enEmbeds'] as const) {
+    const after = { data: hashTree(join(outDir, 'data', 'v')), months: hashTree(join(outDir, 'data', 'months')), embeds: hashTree(join(outDir, 'embed', 'v')), enEmbeds: hashTree(join(outDir, 'en', 'embed', 'v')) };
+    expect(Object.keys(after.data)).toContain('2024-09/datapackage.json');
+    for (const key of ['data', 'months', 'embeds', 'enEmbeds'] as const) {
       for (const [file, hash] of Object.entries(before[key])) expect(after[key][file], `${key}: ${file}`).toBe(hash);
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { JULY_2024_CSV, SEPTEMBER_2024_CSV, writeFixtureData, writeFixtureSite } from '../fixtures/fixture-data.ts';
@@ -75,15 +76,31 @@ describe('pinned means pinned', () => {
       const outDir = join(work, 'dist');
       const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, TZ: 'UTC' }, encoding: 'utf8' });
       expect(build().status).toBe(0);
+      // New releases (these are not in a lock yet) are month-file snapshots: three files each, and the month files
+      // they reference, written once at /data/months/.
       const snapshot = () => {
         const files: Record<string, string> = {};
         for (const release of ['2024-07', '2024-08']) {
-          for (const name of ['figures.csv', 'figures.json', 'indicators.json', 'datapackage.json', 'README.md']) files[`${release}/${name}`] = readFileSync(join(outDir, 'data', 'v', release, name), 'utf8');
+          expect(readdirSync(join(outDir, 'data', 'v', release)).sort()).toEqual(['README.md', 'datapackage.json', 'indicators.json']);
+          for (const name of ['indicators.json', 'datapackage.json', 'README.md']) files[`${release}/${name}`] = readFileSync(join(outDir, 'data', 'v', release, name), 'utf8');
         }
+        for (const name of ['2024-07.csv', '2024-08.json']) files[`months/${name}`] = readFileSync(join(outDir, 'data', 'months', name), 'utf8');
         return files;
       };
       const tableOf = (path: string) => readFileSync(join(outDir, path), 'utf8').replace(/[\s\S]*?<table/, '<table').replace(/<\/table>[\s\S]*/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
       const before = snapshot();
+      // Every file a snapshot names is served, with the bytes and hash it states.
+      const descriptor = JSON.parse(before['2024-08/datapackage.json']!) as { resources: Array<{ name: string; path: string; bytes: number; hash: string; schema?: string }> };
+      expect(descriptor.resources.map((r) => r.name)).toEqual(['month-2024-07', 'month-2024-08', 'indicators']);
+      for (const resource of descriptor.resources) {
+        const path = resource.path.startsWith('http') ? new URL(resource.path).pathname : `/data/v/2024-08/${resource.path}`;
+        const bytes = readFileSync(join(outDir, path));
+        expect(resource.bytes).toBe(bytes.length);
+        expect(resource.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+        if (resource.schema) expect(existsSync(join(outDir, new URL(resource.schema).pathname))).toBe(true);
+      }
+      expect(readFileSync(join(outDir, 'data', 'months', '2024-07.csv'))).toEqual(readFileSync(join(dataDir, 'months', '2024-07.csv')));
+      expect(readFileSync(join(dataDir, 'releases.lock.json'), 'utf8')).toMatch(/"id":"2024-07".*"snapshot":2/);
       const embed = 'embed/v/2024-08/eid-accounts-activated/index.html';
       const embedBefore = tableOf(embed);
       expect(embedBefore).toContain('hơn 45.200.000');
@@ -98,10 +115,10 @@ describe('pinned means pinned', () => {
 
       // Code that would write a published file differently (simulated: the recorded fingerprint no longer matches).
       const lockPath = join(dataDir, 'releases.lock.json');
-      writeFileSync(lockPath, readFileSync(lockPath, 'utf8').replace(/"figures\.csv":"[0-9a-f]{4}/, '"figures.csv":"0000'));
+      writeFileSync(lockPath, readFileSync(lockPath, 'utf8').replace(/"datapackage\.json":"[0-9a-f]{4}/, '"datapackage.json":"0000'));
       const refused = build();
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain('/data/v/2024-07/figures.csv field "pinned output": found "different bytes"; expected the file as published with release 2024-07');
+      expect(refused.stderr).toContain('/data/v/2024-07/datapackage.json field "pinned output": found "different bytes"; expected the file as published with release 2024-07');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -369,7 +369,9 @@ describe('features that needed inline code still work under the CSP', () => {
       const release = first('embed/v');
       await page.goto(`${publisher!.origin}/en/embed/v/${release}/${CHART}/`);
       await expect(page.locator('a.embed-data').textContent()).resolves.toContain('Get the data');
-      await expect(page.locator('a.embed-data').getAttribute('href')).resolves.toBe(`/data/v/${release}/figures.csv`);
+      // The fixture's releases are not in a lock: new releases, whose snapshot is a Data Package of their month files.
+      await expect(page.locator('a.embed-data').getAttribute('href')).resolves.toBe(`/data/v/${release}/datapackage.json`);
+      expect(existsSync(join(site!.outDir, 'data', 'v', release, 'datapackage.json'))).toBe(true);
     } finally {
       await context.close();
     }

@@ -8,6 +8,7 @@ import type { ChartSpec, ComparisonSpec, ProgressSpec, TimeSeriesSpec } from './
 import { indicatorsOf } from './spec.ts';
 import { changeSentence, comparisonSentence, progressSentence, seriesSentence, takeawayFor } from './summary.ts';
 import type { ChartData, ChartSvgs, RenderedChart } from './view.ts';
+import { thinToColumns } from './thin.ts';
 import {
   CHART_SIZES, TIME_SERIES_MARGINS, asOfTime, chartElementIds, chartRelease, chartRows, chartSources, fittedMargins, hasTotals, joinedRuns, labelWidth,
   shareViewText, timeSeriesLayout, timeSeriesView, tooltipPoint, tooltipPoints,
@@ -266,18 +267,25 @@ function comparisonSvg(_spec: ComparisonSpec, sorted: Array<{ series: Series; po
   return finishSvg(svg, data, () => 'points-0', 'rect');
 }
 
+const SPARKLINE_WIDTH = 120;
+/** Dots of 2 px radius on a 112-px line: past this many figures they merge into a band. */
+const SPARKLINE_DOTS = 40;
+
 function sparklineSvg(series: Series, locale: Locale): string {
-  const data = series.points.map((point, i) => ({ i, date: asOfTime(point.asOf), value: point.value }));
+  const all = series.points.map((point, i) => ({ i, date: asOfTime(point.asOf), value: point.value }));
+  // Bounded by the picture, not by the data: a dot for each figure while they stay apart (up to SPARKLINE_DOTS),
+  // beyond that the newest only; the line drawn at the picture's resolution (thin.ts keeps real points only).
+  const data = all.length <= SPARKLINE_DOTS ? all : all.slice(-1);
   // Like the full chart: no line across a break, a period or a disagreement.
-  const lines = joinedRuns(series).flatMap((run, k) => run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: point.value })));
+  const lines = joinedRuns(series).flatMap((run, k) => thinToColumns(run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: point.value })), SPARKLINE_WIDTH, (p) => +p.date, (p) => p.value));
   const svg = Plot.plot({
     document: createDocument(),
-    width: 120,
+    width: SPARKLINE_WIDTH,
     height: 36,
     margin: 4,
     className: 'sparkline-svg',
     x: { type: 'utc', axis: null },
-    y: { axis: null, domain: [0, Math.max(...data.map((d) => d.value))] },
+    y: { axis: null, domain: [0, Math.max(...all.map((d) => d.value))] },
     marks: [
       Plot.line(lines, { x: 'date', y: 'value', z: 'run', stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(data, { x: 'date', y: 'value', r: 2, fill: 'currentColor' }),

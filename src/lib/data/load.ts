@@ -118,7 +118,10 @@ export function validateDataset(files: DataFiles, options: { today?: string } = 
       }
       pinnedCatalogues.set(locked.id, parsedSnapshots.get(snapshot.name)!);
     }
-    if (pinnedCatalogues.size > 0) return { dataset: { indicators, releases, pinnedCatalogues }, issues, unrecorded };
+    const snapshotFormats = new Map(lock.releases.map((r) => [r.id, r.snapshot ?? 1] as const));
+    const recorded = snapshotFormats.size > 0 ? { snapshotFormats } : {};
+    if (pinnedCatalogues.size > 0) return { dataset: { indicators, releases, pinnedCatalogues, ...recorded }, issues, unrecorded };
+    return { dataset: { indicators, releases, ...recorded }, issues, unrecorded };
   }
   return { dataset: { indicators, releases }, issues, unrecorded };
 }

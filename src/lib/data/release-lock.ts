@@ -22,6 +22,39 @@ export interface LockedRelease {
   catalogue?: string;
   /** sha256 of each file `/data/v/<id>/` serves, as first published (with a neutral site address). */
   served?: Record<string, string>;
+  /**
+   * How `/data/v/<id>/` is laid out, fixed when the release is recorded (see `SNAPSHOT_FORMATS`). Absent: 1, the
+   * format of the releases recorded before it existed, which keep it forever.
+   */
+  snapshot?: SnapshotFormat;
+}
+
+/**
+ * The layouts of a release's snapshot `/data/v/<id>/`:
+ * - 1, full copy: every figure as of the release, in `figures.csv` and `figures.json` (bytes ∝ releases², so no
+ *   longer used for new releases; the releases recorded with it serve it unchanged);
+ * - 2, month files: `datapackage.json` lists as resources the month files of every release up to this one, each
+ *   published once at `/data/months/<file>` with its bytes and sha256, so `/data/v/` grows linearly.
+ */
+export const SNAPSHOT_FORMATS = [1, 2] as const;
+export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
+/** The format a release gets when it is recorded from now on. */
+export const CURRENT_SNAPSHOT_FORMAT: SnapshotFormat = 2;
+
+/** The snapshot format of a release: as recorded in the lock, or, not yet recorded, the current one. */
+export function snapshotFormatOf(lock: ReleaseLock, release: string): SnapshotFormat {
+  const locked = lock.releases.find((r) => r.id === release);
+  return locked ? (locked.snapshot ?? 1) : CURRENT_SNAPSHOT_FORMAT;
+}
+
+/** The same, read from a loaded dataset (which carries the formats the lock records). */
+export function datasetSnapshotFormat(dataset: { snapshotFormats?: ReadonlyMap<string, SnapshotFormat> }, release: string): SnapshotFormat {
+  return dataset.snapshotFormats?.get(release) ?? CURRENT_SNAPSHOT_FORMAT;
+}
+
+/** The file a link to a release's data points at: its figures (full copy) or its Data Package descriptor (month files). */
+export function snapshotEntryFile(format: SnapshotFormat): string {
+  return format === 1 ? 'figures.csv' : 'datapackage.json';
 }
 
 /** Folder (inside the data directory) of the catalogue snapshots pinned releases are drawn with. */
@@ -57,7 +90,7 @@ export function parseLock(text: string | undefined, file: string): { lock: Relea
   const parsed = parseJsonText(text, file);
   if (parsed.issue) return { lock: { releases: [] }, issues: [parsed.issue] };
   const releases = (parsed.json as { releases?: unknown } | null)?.releases;
-  const valid = Array.isArray(releases) && releases.every((r) => r && typeof r.id === 'string' && typeof r.file === 'string' && /^[0-9a-f]{64}$/.test(String(r.sha256)));
+  const valid = Array.isArray(releases) && releases.every((r) => r && typeof r.id === 'string' && typeof r.file === 'string' && /^[0-9a-f]{64}$/.test(String(r.sha256)) && (r.snapshot === undefined || (SNAPSHOT_FORMATS as readonly unknown[]).includes(r.snapshot)));
   if (!valid) return { lock: { releases: [] }, issues: [{ file, path: '$.releases', expected: 'the list written by npm run check-data: {"releases": [{"id", "file", "sha256"}, …]}; restore the file from git rather than editing it by hand' }] };
   return { lock: { releases: releases as LockedRelease[] }, issues: [] };
 }
@@ -94,7 +127,7 @@ export function checkAgainstLock(lock: ReleaseLock, months: readonly MonthBytes[
 }
 
 /** The lock with the given month files recorded (new ones added, re-recorded ones updated), in release order. */
-export function recordReleases(lock: ReleaseLock, months: readonly MonthBytes[], pinned: ReadonlyMap<string, Pick<LockedRelease, 'catalogue' | 'served'>> = new Map()): ReleaseLock {
+export function recordReleases(lock: ReleaseLock, months: readonly MonthBytes[], pinned: ReadonlyMap<string, Pick<LockedRelease, 'catalogue' | 'served' | 'snapshot'>> = new Map()): ReleaseLock {
   const releases = new Map(lock.releases.map((r) => [r.id, r]));
   for (const month of months) releases.set(month.id, { id: month.id, file: month.file, sha256: sha256(month.bytes), ...pinned.get(month.id) });
   return { releases: [...releases.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };

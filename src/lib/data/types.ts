@@ -183,4 +183,9 @@ export interface Dataset {
   releases: Release[];
   /** For each published release recorded with one: the catalogue as it stood then, so pinned outputs never change with later wording. */
   pinnedCatalogues?: ReadonlyMap<string, Indicator[]>;
+  /**
+   * For each release recorded in the lock: the layout of its snapshot `/data/v/<id>/` (1: full copy, 2: month files;
+   * see `SNAPSHOT_FORMATS` in release-lock.ts). A release not in it is not recorded yet and gets the current format.
+   */
+  snapshotFormats?: ReadonlyMap<string, 1 | 2>;
 }

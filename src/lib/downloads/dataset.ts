@@ -98,7 +98,11 @@ function figureRecord(dataset: Dataset, figure: Figure, relation: SameDateRelati
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The files of a snapshot (path relative to the snapshot folder → content); `siteUrl` is the site's root, ending in "/" (origin + base path). */
+/**
+ * The files of a full-copy snapshot (snapshot format 1, see `SNAPSHOT_FORMATS` in data/release-lock.ts): every
+ * figure as of the release. Served at `/data/latest/` and, unchanged forever, by the releases recorded with format 1.
+ * Path relative to the snapshot folder → content; `siteUrl` is the site's root, ending in "/" (origin + base path).
+ */
 export function datasetFiles(full: Dataset, release: string, siteUrl: string): Map<string, string> {
   const dataset: Dataset = { indicators: full.indicators, releases: full.releases.filter((r) => compareAsOf(r.id, release) <= 0) };
   const used = new Set(figuresOf(dataset.releases).map((f) => f.indicator));
@@ -173,6 +177,133 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
   return new Map([
     ['figures.csv', csv],
     ['figures.json', json],
+    ['indicators.json', catalogue],
+    ['datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`],
+    ['README.md', readme],
+  ]);
+}
+
+/** Where each month file is published once, under the site's root: `/data/months/<file>`. */
+export const MONTHS_FOLDER = 'data/months/';
+
+/** A month file as a format-2 snapshot references it: its release, file name, size and sha256. */
+export interface PublishedMonth {
+  release: string;
+  /** `YYYY-MM.csv` or `YYYY-MM.json`, as committed in data/months/. */
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The month files of a data directory as snapshots reference them (hashed once, whatever the number of releases). */
+export function publishedMonths(months: ReadonlyArray<{ name: string; bytes: Uint8Array }>): PublishedMonth[] {
+  return months
+    .filter((m) => /^\d{4}-\d{2}\.(csv|json)$/.test(m.name))
+    .map((m) => ({ release: m.name.slice(0, 7), name: m.name, bytes: m.bytes.length, sha256: createHash('sha256').update(m.bytes).digest('hex') }))
+    .sort((a, b) => (a.release < b.release ? -1 : 1));
+}
+
+/** The columns of a month file (data/README.md explains each), as a Table Schema. */
+const MONTH_FILE_FIELDS: Array<{ name: string; type: string; description: string }> = [
+  { name: 'indicator', type: 'string', description: 'Indicator id (kebab-case), as in indicators.json' },
+  { name: 'qualifier', type: 'string', description: 'The source\'s qualifier on the number, part of the figure: empty (exact), more-than, at-least, nearly, about, less-than (or the Vietnamese word: hơn, gần, khoảng…)' },
+  { name: 'value', type: 'number', description: 'The number the source gives, a plain number (dot decimal); read it with qualifier' },
+  { name: 'total', type: 'number', description: 'Denominator for "x out of y" figures; empty otherwise' },
+  { name: 'as_of', type: 'string', description: 'Date the figure refers to: YYYY-MM-DD or YYYY-MM' },
+  { name: 'as_of_inferred', type: 'string', description: '"yes" when the as-of date was inferred rather than stated by the source' },
+  { name: 'period', type: 'string', description: 'The period the figure covers, in Vietnamese, when not the indicator\'s own; "unknown" when the source does not say' },
+  { name: 'period_en', type: 'string', description: 'The same period in English' },
+  { name: 'source_title', type: 'string', description: 'Title of the public source' },
+  { name: 'source_publisher', type: 'string', description: 'Who published the source, as the publisher writes its name' },
+  { name: 'source_publisher_en', type: 'string', description: 'The publisher\'s English name, where it differs' },
+  { name: 'source_published', type: 'string', description: 'Publication date of the source (YYYY-MM-DD or YYYY-MM)' },
+  { name: 'source_url', type: 'string', description: 'Address of the source, where one exists' },
+  { name: 'quote', type: 'string', description: 'The sentence of the source that holds the number, as written' },
+  { name: 'quote_language', type: 'string', description: 'Language of the quote (BCP 47); empty means vi' },
+  { name: 'quote_translated', type: 'string', description: '"yes" when the quote was read in a translated edition' },
+  { name: 'quote_exception', type: 'string', description: 'Why the value cannot be read from the quote as written; empty otherwise' },
+  { name: 'same_date', type: 'string', description: 'The maintainer\'s statement of how the figure relates to an earlier one of the same date, when the data cannot decide; usually empty' },
+  { name: 'break', type: 'string', description: 'Why the figure does not continue the series before it, in Vietnamese; compute no change across it' },
+  { name: 'break_en', type: 'string', description: 'The same reason in English' },
+  { name: 'correction', type: 'string', description: 'Why this row corrects a figure published wrongly, in Vietnamese' },
+  { name: 'correction_en', type: 'string', description: 'The same reason in English' },
+  { name: 'note', type: 'string', description: 'Note in Vietnamese' },
+  { name: 'note_en', type: 'string', description: 'Note in English' },
+];
+
+/**
+ * The Table Schema of a month file, published once at `/data/schemas/month-file-<sha256, 16 digits>.json`: its
+ * address names its content, so the snapshots that reference it keep meaning what they meant if it changes later.
+ */
+export function monthFileSchema(): { path: string; text: string } {
+  const text = `${JSON.stringify({ fields: MONTH_FILE_FIELDS, missingValues: [''] }, null, 2)}\n`;
+  return { path: `data/schemas/month-file-${sha256(text).slice(0, 16)}.json`, text };
+}
+
+/**
+ * The files of a month-files snapshot (snapshot format 2): instead of a copy of every figure, `datapackage.json`
+ * lists as resources the month files of every release up to this one — each published once at
+ * `/data/months/<file>`, never changed (the release lock keeps their sha256) — with their bytes and sha256, plus the
+ * catalogue as it stood and a README. A release adds its own month file and three small files: `/data/v/` grows
+ * linearly with the releases. `months` are all published month files (later ones are left out here).
+ */
+export function monthFilesSnapshot(full: Dataset, release: string, siteUrl: string, months: readonly PublishedMonth[]): Map<string, string> {
+  const releases = full.releases.filter((r) => compareAsOf(r.id, release) <= 0);
+  const used = new Set(figuresOf(releases).map((f) => f.indicator));
+  const figureCount = releases.reduce((sum, r) => sum + r.figures.length, 0);
+  const included = months.filter((m) => m.release <= release);
+  const catalogue = `${JSON.stringify({ data_version: release, indicators: full.indicators.filter((i) => used.has(i.id)) }, null, 2)}\n`;
+  const schemaUrl = new URL(monthFileSchema().path, siteUrl).href;
+  const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
+  const citation = { vi: citationText({ title: 'Bộ dữ liệu Đề án 06 qua số liệu', release, url: snapshotUrl, locale: 'vi' }), en: citationText({ title: 'Project 06 in Numbers dataset', release, url: snapshotUrl, locale: 'en' }) };
+  const descriptor = {
+    profile: 'data-package',
+    name: 'de-an-06-qua-so-lieu',
+    title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
+    description: `Figures on Vietnam's Project 06 (population data, electronic identification and authentication) collected from public reports, as they stood after the ${release} release: the month files of every release up to it, as the maintainers committed them. Every row cites its source and quotes the sentence that holds the number. Values carry the source's qualifier ("more than", "nearly", "about": column qualifier); read value with it.`,
+    version: release,
+    homepage: new URL('./', siteUrl).href,
+    id: snapshotUrl,
+    licenses: [{ name: LICENCE.name, title: LICENCE.title, path: LICENCE.path }],
+    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('methodology/', siteUrl).href }],
+    keywords: ['Vietnam', 'Đề án 06', 'VNeID', 'digital identity', 'population data'],
+    resources: [
+      ...included.map((m) => {
+        const common = { name: `month-${m.release}`, title: `Release ${m.release}`, path: new URL(`${MONTHS_FOLDER}${m.name}`, siteUrl).href, encoding: 'utf-8', bytes: m.bytes, hash: `sha256:${m.sha256}` };
+        return m.name.endsWith('.csv')
+          ? { profile: 'tabular-data-resource', ...common, format: 'csv', mediatype: 'text/csv', schema: schemaUrl }
+          : { profile: 'data-resource', ...common, format: 'json', mediatype: 'application/json' };
+      }),
+      { profile: 'data-resource', name: 'indicators', path: 'indicators.json', format: 'json', mediatype: 'application/json', encoding: 'utf-8', bytes: Buffer.byteLength(catalogue), hash: `sha256:${sha256(catalogue)}` },
+    ],
+  };
+  const readme = [
+    `# Đề án 06 qua số liệu — dataset, version ${release}`,
+    '',
+    `Figures on Vietnam's Project 06 as they stood after the ${release} release: ${figureCount} figures for ${used.size} indicators, in ${included.length} month files.`,
+    'Every row cites its public source and quotes the sentence of the source that holds the number. Nothing is estimated, interpolated or filled.',
+    '',
+    '- `datapackage.json`: Frictionless Data Package descriptor. Its resources are the month files of every release up to',
+    `  this one, each published once at \`${new URL(MONTHS_FOLDER, siteUrl).href}<YYYY-MM>.csv\` (or \`.json\`) and never changed`,
+    '  afterwards, with their size and sha256; read them all for the dataset as of this release.',
+    '- A month file holds the figures made public that month, one row per figure, in the columns the maintainers fill',
+    `  (described in ${schemaUrl}). A later release that gives another value for an already published date adds a`,
+    '  row to its own month file; earlier files stay as published.',
+    '- `value` carries the source\'s qualifier, which is part of the figure: `qualifier` is empty when the source states the',
+    '  number exactly, else `more-than` ("hơn", "trên", "more than"), `at-least`, `nearly` ("gần"), `about` ("khoảng") or',
+    '  `less-than` ("dưới"). `more-than` with 45200000 reads "hơn 45,2 triệu" / "more than 45.2 million".',
+    `- \`indicators.json\`: what each indicator counts, in Vietnamese and English, as the catalogue stood for this release.`,
+    `- The newest data in one table, with indicator names and how figures of the same date relate: ${new URL('data/latest/', siteUrl).href}`,
+    '',
+    `Licence: ${LICENCE.title} for the compilation (${LICENCE.path}); the figures belong to the sources cited.`,
+    '',
+    'How to cite:',
+    '',
+    `- ${citation.vi}`,
+    `- ${citation.en}`,
+    '',
+  ].join('\n');
+  return new Map([
     ['indicators.json', catalogue],
     ['datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`],
     ['README.md', readme],

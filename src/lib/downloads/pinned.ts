@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataIssue } from '../data/errors.ts';
-import type { LockedRelease, ReleaseLock } from '../data/release-lock.ts';
+import type { LockedRelease, ReleaseLock, SnapshotFormat } from '../data/release-lock.ts';
 import type { Dataset } from '../data/types.ts';
-import { datasetFiles } from './dataset.ts';
+import { datasetFiles, monthFilesSnapshot, type PublishedMonth } from './dataset.ts';
 
 /**
  * Pinned means pinned: `/data/v/<release>/` is drawn from the release's own
@@ -21,18 +21,27 @@ export function pinnedDataset(dataset: Dataset, release: string): Dataset {
   return catalogue ? { indicators: catalogue, releases: dataset.releases } : dataset;
 }
 
+/**
+ * The files `/data/v/<release>/` serves, in the release's snapshot format: a full copy of its figures (1), or the
+ * references to its month files (2, which are written once at `/data/months/`).
+ */
+export function snapshotFiles(dataset: Dataset, release: string, siteUrl: string, format: SnapshotFormat, months: readonly PublishedMonth[]): Map<string, string> {
+  const drawn = pinnedDataset(dataset, release);
+  return format === 1 ? datasetFiles(drawn, release, siteUrl) : monthFilesSnapshot(drawn, release, siteUrl, months);
+}
+
 /** sha256 of each file `/data/v/<release>/` serves, with the neutral site address. */
-export function servedHashes(dataset: Dataset, release: string): Record<string, string> {
-  const files = datasetFiles(pinnedDataset(dataset, release), release, PINNED_SITE);
+export function servedHashes(dataset: Dataset, release: string, format: SnapshotFormat, months: readonly PublishedMonth[]): Record<string, string> {
+  const files = snapshotFiles(dataset, release, PINNED_SITE, format, months);
   return Object.fromEntries([...files].map(([name, text]) => [name, createHash('sha256').update(text).digest('hex')]));
 }
 
 /** Every pinned file that would no longer be what was published. */
-export function verifyPinned(dataset: Dataset, lock: ReleaseLock, lockFile: string): DataIssue[] {
+export function verifyPinned(dataset: Dataset, lock: ReleaseLock, lockFile: string, months: readonly PublishedMonth[]): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const locked of lock.releases.filter((r): r is LockedRelease & { served: Record<string, string> } => r.served !== undefined)) {
     if (!dataset.releases.some((r) => r.id === locked.id)) continue; // reported by the lock check
-    const now = servedHashes(dataset, locked.id);
+    const now = servedHashes(dataset, locked.id, locked.snapshot ?? 1, months);
     for (const [name, hash] of Object.entries(locked.served)) {
       if (now[name] === hash) continue;
       issues.push({

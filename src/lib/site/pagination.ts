@@ -1,0 +1,57 @@
+/**
+ * Bounded pages: a page never grows without limit with the data. A long list (a month's figures, an indicator's
+ * history, a chart's table) is cut into pages of a fixed number of rows, or shows its first rows with a link to the
+ * full data; the pager itself shows a fixed number of links, however many pages there are.
+ */
+
+/** Rows of a month's figures table per page: the bulletin shows the first page, `figures/2/`… the others. */
+export const MONTH_TABLE_ROWS = 200;
+/** Rows of an indicator's table on its page, and of a chart's table under it (embeds included): the newest ones. */
+export const SERIES_TABLE_ROWS = 200;
+/** Charts on a month's bulletin: the first indicators with a new figure; the others' charts are on their pages. */
+export const MONTH_CHARTS = 12;
+/** Sentences in each list of a bulletin (revisions, corrections, disagreements) before "and N more". */
+export const BULLETIN_LIST_ITEMS = 50;
+
+/** How many pages `count` rows take, `size` a page (at least one page, which may be empty). */
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** The rows of page `page` (1-based). */
+export function pageRows<T>(rows: readonly T[], page: number, size: number): T[] {
+  return rows.slice((page - 1) * size, page * size);
+}
+
+/** The first and last row numbers (1-based) on a page, for "figures 201–400 of 100,000". */
+export function pageRange(count: number, page: number, size: number): { first: number; last: number } {
+  return { first: Math.min(count, (page - 1) * size + 1), last: Math.min(count, page * size) };
+}
+
+/**
+ * The page numbers a pager links to: the first, the last, and `around` pages each side of the current one, with
+ * `undefined` where pages are left out ("…"). At most 2 × around + 5 entries, however many pages there are.
+ */
+export function pagerPages(current: number, total: number, around = 2): Array<number | undefined> {
+  const shown = new Set<number>([1, total]);
+  for (let page = current - around; page <= current + around; page++) if (page >= 1 && page <= total) shown.add(page);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const pages: Array<number | undefined> = [];
+  for (const [i, page] of sorted.entries()) {
+    const previous = sorted[i - 1];
+    if (previous !== undefined && page - previous === 2) pages.push(previous + 1);
+    else if (previous !== undefined && page - previous > 2) pages.push(undefined);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** The path (without locale) of page `page` of a month's figures: page 1 is the bulletin itself. */
+export function monthTablePath(month: string, page: number): string {
+  return page <= 1 ? `months/${month}` : `months/${month}/figures/${page}`;
+}
+
+/** The newest `size` rows of a history (rows in date order, oldest first), and how many were left out. */
+export function newestRows<T>(rows: readonly T[], size: number): { rows: T[]; omitted: number } {
+  return rows.length <= size ? { rows: [...rows], omitted: 0 } : { rows: rows.slice(rows.length - size), omitted: rows.length - size };
+}
