@@ -100,6 +100,14 @@ for (const path of ['/', '/en/']) {
           expect(broken, `wrapped at ${width} px`).toEqual([]);
           expect(await page.locator('.big-number .big-value').count()).toBeGreaterThan(0);
           expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `no sideways scrolling at ${width} px`).toBe(0);
+          // Every run of the number stays inside its card's padding (a wide window's narrow cards too).
+          const spilling = await page.locator('.card .big-number').evaluateAll((els) =>
+            els.flatMap((el) => {
+              const card = el.closest('.card')!.getBoundingClientRect();
+              const runs = [...el.querySelectorAll('.big-value, .big-unit')].map((run) => run.getBoundingClientRect());
+              return runs.some((run) => run.right > card.right - 1 || run.left < card.left) ? [el.textContent] : [];
+            }));
+          expect(spilling, `big numbers wider than their card at ${width} px`).toEqual([]);
         } finally {
           await close();
         }
