@@ -112,7 +112,7 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
   const json = `${JSON.stringify({ data_version: release, licence: LICENCE.path, figures }, null, 2)}\n`;
   const catalogue = `${JSON.stringify({ data_version: release, indicators: dataset.indicators.filter((i) => used.has(i.id)) }, null, 2)}\n`;
   const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
-  const citation = { vi: citationText({ title: 'Bộ dữ liệu Đề án 06 qua số liệu', release, url: snapshotUrl, locale: 'vi' }), en: citationText({ title: 'Project 06 in Numbers dataset', release, url: snapshotUrl, locale: 'en' }) };
+  const citation = datasetCitation(release, snapshotUrl);
   const descriptor = {
     profile: 'data-package',
     name: 'de-an-06-qua-so-lieu',
@@ -166,13 +166,7 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
     '- `indicators.json`: what each indicator counts, in Vietnamese and English.',
     '- `datapackage.json`: Frictionless Data Package descriptor with the column schema and sha256 hashes.',
     '',
-    `Licence: ${LICENCE.title} for the compilation (${LICENCE.path}); the figures belong to the sources cited.`,
-    '',
-    'How to cite:',
-    '',
-    `- ${citation.vi}`,
-    `- ${citation.en}`,
-    '',
+    ...licenceAndCitation(citation),
   ].join('\n');
   return new Map([
     ['figures.csv', csv],
@@ -255,7 +249,7 @@ export function monthFilesSnapshot(full: Dataset, release: string, siteUrl: stri
   const catalogue = `${JSON.stringify({ data_version: release, indicators: full.indicators.filter((i) => used.has(i.id)) }, null, 2)}\n`;
   const schemaUrl = new URL(monthFileSchema().path, siteUrl).href;
   const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
-  const citation = { vi: citationText({ title: 'Bộ dữ liệu Đề án 06 qua số liệu', release, url: snapshotUrl, locale: 'vi' }), en: citationText({ title: 'Project 06 in Numbers dataset', release, url: snapshotUrl, locale: 'en' }) };
+  const citation = datasetCitation(release, snapshotUrl);
   const descriptor = {
     profile: 'data-package',
     name: 'de-an-06-qua-so-lieu',
@@ -295,6 +289,26 @@ export function monthFilesSnapshot(full: Dataset, release: string, siteUrl: stri
     `- \`indicators.json\`: what each indicator counts, in Vietnamese and English, as the catalogue stood for this release.`,
     `- The newest data in one table, with indicator names and how figures of the same date relate: ${new URL('data/latest/', siteUrl).href}`,
     '',
+    ...licenceAndCitation(citation),
+  ].join('\n');
+  return new Map([
+    ['indicators.json', catalogue],
+    ['datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`],
+    ['README.md', readme],
+  ]);
+}
+
+/** How to cite a release's dataset, in both languages. */
+function datasetCitation(release: string, snapshotUrl: string): { vi: string; en: string } {
+  return {
+    vi: citationText({ title: 'Bộ dữ liệu Đề án 06 qua số liệu', release, url: snapshotUrl, locale: 'vi' }),
+    en: citationText({ title: 'Project 06 in Numbers dataset', release, url: snapshotUrl, locale: 'en' }),
+  };
+}
+
+/** The last lines of every snapshot's README: the licence and how to cite (the same words in both formats). */
+function licenceAndCitation(citation: { vi: string; en: string }): string[] {
+  return [
     `Licence: ${LICENCE.title} for the compilation (${LICENCE.path}); the figures belong to the sources cited.`,
     '',
     'How to cite:',
@@ -302,10 +316,5 @@ export function monthFilesSnapshot(full: Dataset, release: string, siteUrl: stri
     `- ${citation.vi}`,
     `- ${citation.en}`,
     '',
-  ].join('\n');
-  return new Map([
-    ['indicators.json', catalogue],
-    ['datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`],
-    ['README.md', readme],
-  ]);
+  ];
 }
