@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Indicator } from '../../src/lib/data/types.ts';
 import { addSyntheticMonth, writeSyntheticData } from './synthetic-data.ts';
 import { diffTrees, formatBytes, formatTargetTable, targetRows, type BuildMeasure, type FigureCase, type GrowthResults, type ReleaseCase, type TreeListing } from './growth-summary.ts';
@@ -78,7 +78,9 @@ export async function runGrowthBench(root: string, options: { today: boolean; re
 
 /** Builds a site into its folder, timed, under /usr/bin/time for the peak resident memory. */
 function build(root: string, site: Site): { measure: BuildMeasure } {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: site.dataDir, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir };
+  // Each case has a build cache of its own beside its dist/: a case's first build starts cold (a full build), and the
+  // build with one more month reuses what that first build kept (the incremental figure), never the project's cache.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: site.dataDir, CONTENT_DIR: site.contentDir, OUT_DIR: site.outDir, BUILD_CACHE_DIR: join(dirname(site.outDir), 'build-cache') };
   if (site.today) {
     env.BENCH_TODAY = site.today;
     env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import=${join(root, 'scripts/bench/fixed-clock.mjs')}`.trim();
