@@ -114,16 +114,7 @@ export function datasetFiles(full: Dataset, release: string, siteUrl: string): M
   const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
   const citation = datasetCitation(release, snapshotUrl);
   const descriptor = {
-    profile: 'data-package',
-    name: 'de-an-06-qua-so-lieu',
-    title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
-    description: 'Figures on Vietnam\'s Project 06 (population data, electronic identification and authentication) collected from public reports; every row cites its source and quotes the sentence that holds the number. Values carry the source\'s qualifier ("more than", "nearly", "about": column qualifier); read value with it.',
-    version: release,
-    homepage: new URL('./', siteUrl).href,
-    id: snapshotUrl,
-    licenses: [{ name: LICENCE.name, title: LICENCE.title, path: LICENCE.path }],
-    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('methodology/', siteUrl).href }],
-    keywords: ['Vietnam', 'Đề án 06', 'VNeID', 'digital identity', 'population data'],
+    ...packageHead(release, siteUrl, snapshotUrl, 'Figures on Vietnam\'s Project 06 (population data, electronic identification and authentication) collected from public reports; every row cites its source and quotes the sentence that holds the number. Values carry the source\'s qualifier ("more than", "nearly", "about": column qualifier); read value with it.'),
     resources: [
       {
         profile: 'tabular-data-resource',
@@ -251,16 +242,7 @@ export function monthFilesSnapshot(full: Dataset, release: string, siteUrl: stri
   const snapshotUrl = new URL(`data/v/${release}/`, siteUrl).href;
   const citation = datasetCitation(release, snapshotUrl);
   const descriptor = {
-    profile: 'data-package',
-    name: 'de-an-06-qua-so-lieu',
-    title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
-    description: `Figures on Vietnam's Project 06 (population data, electronic identification and authentication) collected from public reports, as they stood after the ${release} release: the month files of every release up to it, as the maintainers committed them. Every row cites its source and quotes the sentence that holds the number. Values carry the source's qualifier ("more than", "nearly", "about": column qualifier); read value with it.`,
-    version: release,
-    homepage: new URL('./', siteUrl).href,
-    id: snapshotUrl,
-    licenses: [{ name: LICENCE.name, title: LICENCE.title, path: LICENCE.path }],
-    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('methodology/', siteUrl).href }],
-    keywords: ['Vietnam', 'Đề án 06', 'VNeID', 'digital identity', 'population data'],
+    ...packageHead(release, siteUrl, snapshotUrl, `Figures on Vietnam's Project 06 (population data, electronic identification and authentication) collected from public reports, as they stood after the ${release} release: the month files of every release up to it, as the maintainers committed them. Every row cites its source and quotes the sentence that holds the number. Values carry the source's qualifier ("more than", "nearly", "about": column qualifier); read value with it.`),
     resources: [
       ...included.map((m) => {
         const common = { name: `month-${m.release}`, title: `Release ${m.release}`, path: new URL(`${MONTHS_FOLDER}${m.name}`, siteUrl).href, encoding: 'utf-8', bytes: m.bytes, hash: `sha256:${m.sha256}` };
@@ -317,4 +299,23 @@ function licenceAndCitation(citation: { vi: string; en: string }): string[] {
     `- ${citation.en}`,
     '',
   ];
+}
+
+/**
+ * The fields every snapshot's datapackage.json opens with, in the order published releases print them (the release
+ * lock keeps their bytes): who, what, which release, where, under which licence.
+ */
+function packageHead(release: string, siteUrl: string, snapshotUrl: string, description: string) {
+  return {
+    profile: 'data-package',
+    name: 'de-an-06-qua-so-lieu',
+    title: 'Đề án 06 qua số liệu — Project 06 in Numbers',
+    description,
+    version: release,
+    homepage: new URL('./', siteUrl).href,
+    id: snapshotUrl,
+    licenses: [{ name: LICENCE.name, title: LICENCE.title, path: LICENCE.path }],
+    sources: [{ title: 'Public reports cited row by row (source_title, source_publisher, source_published, source_url)', path: new URL('methodology/', siteUrl).href }],
+    keywords: ['Vietnam', 'Đề án 06', 'VNeID', 'digital identity', 'population data'],
+  };
 }
