@@ -25,7 +25,9 @@ import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
 import { writeHeadersFile } from './post-build/headers.ts';
-import { buildCache } from './lib/build-cache.ts';
+import { buildCache, sourceIdentity } from './lib/build-cache.ts';
+import { keepDrawingsIn } from '../src/lib/charts/render.ts';
+import { drawingStore } from '../src/lib/site/chart-store.ts';
 import { pngPool } from './lib/png-pool.ts';
 import { planPinnedEmbeds, storeAndRestorePinnedEmbeds, writeReuseList } from './lib/pinned-embeds.ts';
 import { articleSources } from './post-build/downloads.ts';
@@ -33,6 +35,9 @@ import { buildSiteModel } from '../src/lib/site/model.ts';
 import { chartRegistry } from '../src/lib/site/chart-registry.ts';
 import { tmpdir } from 'node:os';
 import { BuildLockedError, PublishError, type BuildLock, acquireBuildLock, cleanupOnExit, nodeEffects, outputPaths, publish, removeLeftovers } from './lib/publish.ts';
+
+/** The code a chart's picture depends on: the chart code and what it imports (all in src/lib), and the locked package versions. */
+const DRAWING_CODE = ['src/lib', 'package-lock.json'];
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,6 +97,12 @@ trace('checked');
 rmSync(staging, { recursive: true, force: true });
 // Pure outputs already made by an earlier build with the same inputs (scripts/lib/build-cache.ts).
 const cache = buildCache();
+// Drawn charts are kept there too, for the pages (Astro's copy of the chart code, via getSiteModel) and the downloads.
+if (cache.dir) {
+  process.env.DRAWING_CACHE_DIR = join(cache.dir, 'drawings');
+  process.env.DRAWING_CODE = sourceIdentity(DRAWING_CODE);
+  keepDrawingsIn(drawingStore());
+}
 // The site model and chart registry, made once from the checked data, for the steps outside Astro.
 const model = buildSiteModel(dataset);
 const registry = chartRegistry(model, articleSources(contentDir));

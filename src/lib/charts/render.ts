@@ -32,6 +32,22 @@ export function drawOnce(series: ReadonlyMap<string, Series>): void {
   if (!shared.has(series)) shared.set(series, new Map());
 }
 
+/**
+ * Where drawn pictures are kept between builds (the build's cache, src/lib/site/chart-store.ts), so a chart whose
+ * spec, language and series did not change is not drawn again. `identity` is everything the picture is made from;
+ * the store adds the version of the drawing code and names the entry by their hash. None by default (tests, dev).
+ */
+export interface DrawingStore {
+  get(identity: string): string | undefined;
+  set(identity: string, picture: string): void;
+}
+let drawings: DrawingStore | undefined;
+
+/** Keeps drawn pictures in `store` from now on (undefined: nowhere). */
+export function keepDrawingsIn(store: DrawingStore | undefined): void {
+  drawings = store;
+}
+
 /** Renders a chart spec to SVG and text. Pure: same spec, data and locale → byte-identical output (reused, see drawOnce). */
 export function renderChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedChart {
   const key = `${locale}|${data.dataVersion}|${JSON.stringify(spec)}`;
@@ -50,6 +66,16 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
     if (!series) throw new Error(`Chart "${spec.id}": unknown indicator "${id}"`);
     return series;
   });
+  // The pictures are the slow part: drawn once for these inputs, then taken from the store (when there is one).
+  const identity = drawings ? JSON.stringify({ spec, locale, seriesList }) : '';
+  function kept<T>(part: string, draw: () => T): T {
+    if (!drawings) return draw();
+    const known = drawings.get(`${part}\n${identity}`);
+    if (known !== undefined) return JSON.parse(known) as T;
+    const drawn = draw();
+    drawings.set(`${part}\n${identity}`, JSON.stringify(drawn));
+    return drawn;
+  }
   const rows = chartRows(seriesList);
   const sources = chartSources(rows);
   const base = { spec, locale, rows, sources, notes: [] as string[], dataVersion: data.dataVersion, release: chartRelease(rows, data.dataVersion) };
@@ -60,8 +86,8 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
     case 'time-series': {
       return {
         ...timeSeriesView(spec, seriesList, locale, data.dataVersion),
-        svg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size)),
-        ...(hasTotals(seriesList) ? { shareSvg: allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share')), shareView: shareViewText(seriesList, locale) } : {}),
+        svg: kept('svg', () => allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size))),
+        ...(hasTotals(seriesList) ? { shareSvg: kept('share-svg', () => allSizes(spec.id, (size) => timeSeriesSvg(spec, seriesList, locale, size, 'share'))), shareView: shareViewText(seriesList, locale) } : {}),
       };
     }
     case 'progress': {
@@ -72,7 +98,7 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
         title,
         takeaway: sentence,
         summary: sentence,
-        svg: allSizes(spec.id, (size) => progressSvg(spec, series, locale, size)),
+        svg: kept('svg', () => allSizes(spec.id, (size) => progressSvg(spec, series, locale, size))),
         legend: [],
         points: tooltipPoints([{ ...series, points: series.points.slice(-1) }], locale),
       };
@@ -86,7 +112,7 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
         title: spec.title?.[locale] ?? '',
         takeaway: sentence,
         summary: sentence,
-        svg: allSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size)),
+        svg: kept('svg', () => allSizes(spec.id, (size) => comparisonSvg(spec, sorted, locale, size))),
         legend: [],
         points: sorted.map(({ series, point }) => tooltipPoint(series.indicator, point, locale)),
       };
@@ -107,7 +133,7 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
               asOf: formatAsOf(last.asOf, locale),
               ...(last.primary.asOfInferred ? { asOfInferred: true } : {}),
               ...(change ? { change } : {}),
-              ...(series.points.length > 1 ? { sparkline: sparklineSvg(series, locale) } : {}),
+              ...(series.points.length > 1 ? { sparkline: kept('sparkline', () => sparklineSvg(series, locale)) } : {}),
             }
           : undefined,
         legend: [],

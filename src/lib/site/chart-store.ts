@@ -1,0 +1,33 @@
+/**
+ * The build's store of drawn charts (see `keepDrawingsIn` in src/lib/charts/render.ts): a folder of the build cache
+ * (scripts/lib/build-cache.ts), named in DRAWING_CACHE_DIR by the build together with DRAWING_CODE, the hash of the
+ * code that draws (src/lib and the locked package versions). An entry is named by the sha256 of that code and of
+ * everything the picture is made from, so a changed figure, spec, language or code is a new entry, never a stale one.
+ * Without DRAWING_CACHE_DIR (tests, the dev server) there is no store and every chart is drawn.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DrawingStore } from '../charts/render.ts';
+
+export function drawingStore(dir: string | undefined = process.env.DRAWING_CACHE_DIR, code: string = process.env.DRAWING_CODE ?? ''): DrawingStore | undefined {
+  if (!dir) return undefined;
+  const file = (identity: string) => {
+    const name = createHash('sha256').update(code).update('\n').update(identity).digest('hex');
+    return join(dir, name.slice(0, 2), name);
+  };
+  return {
+    get(identity) {
+      const path = file(identity);
+      return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    },
+    set(identity, picture) {
+      const path = file(identity);
+      mkdirSync(dirname(path), { recursive: true });
+      // Written beside, then renamed: a killed build never leaves half an entry.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, picture);
+      renameSync(temporary, path);
+    },
+  };
+}
