@@ -25,7 +25,7 @@ import { writeShareImages } from './post-build/share-images.ts';
 import { writeSearchIndex } from './post-build/search-index.ts';
 import { writeDownloads } from './post-build/downloads.ts';
 import { writeHeadersFile } from './post-build/headers.ts';
-import { buildCache, sourceIdentity } from './lib/build-cache.ts';
+import { CACHE_KEEP_DAYS, buildCache, sourceIdentity } from './lib/build-cache.ts';
 import { keepDrawingsIn } from '../src/lib/charts/render.ts';
 import { drawingStore } from '../src/lib/site/chart-store.ts';
 import { pngPool } from './lib/png-pool.ts';
@@ -161,7 +161,9 @@ const pages = countHtml(outDir);
 const figures = dataset.releases.reduce((sum, release) => sum + release.figures.length, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 recordNewReleases(dataDir, unrecorded, dataset);
-console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${steps.join(', ')}${cache.dir ? `; cache: ${cache.stats.hits} reused, ${cache.stats.misses} made` : ''})`);
+// What no build has used for a month goes (each use renews an entry), so the cache does not only grow.
+const pruned = cache.prune(CACHE_KEEP_DAYS);
+console.log(`✓ Built ${pages} pages into ${outDir}: ${dataset.indicators.length} indicators, ${figures} figures, ${dataset.releases.length} months, ${seconds} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${steps.join(', ')}${cache.dir ? `; cache: ${cache.stats.hits} reused, ${cache.stats.misses} made${pruned > 0 ? `, ${pruned} unused for ${CACHE_KEEP_DAYS} days deleted` : ''}` : ''})`);
 console.log(address.preview
   ? `  For the preview server: every link, embed snippet, feed and citation points at ${address.root} (SITE_URL is not set). Run npm run preview to see it; for the public site, build with SITE_URL=https://… (and BASE_PATH=/… under a sub-path).`
   : `  For ${address.root}${address.base === '/' ? '' : ` (base path ${address.base})`}.`);

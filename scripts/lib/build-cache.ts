@@ -7,7 +7,7 @@
  * Writes go to a temporary file renamed into place, so a killed build never leaves half an entry.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,15 @@ export interface BuildCache {
   through(kind: string, key: string, produce: () => Promise<string | Uint8Array>): Promise<Buffer>;
   /** Entries reused and made (written) so far, for the build's summary. */
   readonly stats: { hits: number; misses: number };
+  /**
+   * Deletes the entries no build has used for `days` days (every use renews an entry's date), so the cache does not
+   * grow for ever with outputs of inputs long gone; returns how many. Entries used by this build are never old.
+   */
+  prune(days: number, now?: number): number;
 }
+
+/** How long an unused entry is kept: a build of an older commit within this time still finds its outputs. */
+export const CACHE_KEEP_DAYS = 30;
 
 /** sha256 (hex) of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ. */
 export function cacheKey(...parts: ReadonlyArray<string | Uint8Array>): string {
@@ -39,6 +47,12 @@ export function cacheKey(...parts: ReadonlyArray<string | Uint8Array>): string {
 
 export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCache {
   const stats = { hits: 0, misses: 0 };
+  const started = new Date();
+  /** An entry's date is renewed when a build uses it (see prune). */
+  const used = (file: string) => {
+    utimesSync(file, started, started);
+    return file;
+  };
   const path = (kind: string, key: string) => join(dir!, kind, key.slice(0, 2), key);
   const cache: BuildCache = {
     dir,
@@ -48,14 +62,14 @@ export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCa
     },
     pathOf(kind, key) {
       stats.hits++;
-      return path(kind, key);
+      return used(path(kind, key));
     },
     get(kind, key) {
       if (!dir) return undefined;
       const file = path(kind, key);
       if (!existsSync(file)) return undefined;
       stats.hits++;
-      return readFileSync(file);
+      return readFileSync(used(file));
     },
     set(kind, key, bytes) {
       if (!dir) return;
@@ -65,6 +79,20 @@ export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCa
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);
+    },
+    prune(days, now = Date.now()) {
+      if (!dir || !existsSync(dir)) return 0;
+      const before = now - days * 86_400_000;
+      let removed = 0;
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const file = join(entry.parentPath, entry.name);
+        if (statSync(file).mtimeMs < before) {
+          rmSync(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
     async through(kind, key, produce) {
       const known = cache.get(kind, key);

@@ -6,7 +6,7 @@
  * Without DRAWING_CACHE_DIR (tests, the dev server) there is no store and every chart is drawn.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DrawingStore } from '../charts/render.ts';
 
@@ -19,7 +19,10 @@ export function drawingStore(dir: string | undefined = process.env.DRAWING_CACHE
   return {
     get(identity) {
       const path = file(identity);
-      return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      if (!existsSync(path)) return undefined;
+      const now = new Date();
+      utimesSync(path, now, now); // used: kept by the cache's pruning (scripts/lib/build-cache.ts)
+      return readFileSync(path, 'utf8');
     },
     set(identity, picture) {
       const path = file(identity);
