@@ -131,7 +131,7 @@ try {
   const png = pngPool(cache);
   try {
     await timed('share images', () => writeShareImages(staging, png));
-    await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root, model, registry, png, cache }));
+    await timed('downloads', () => writeDownloads(staging, { dataDir, contentDir, siteUrl: address.root, model, registry, monthFiles: dataFiles.months, png, cache }));
   } finally {
     await png.close();
   }

@@ -35,6 +35,8 @@ export interface DownloadOptions {
   siteUrl: string;
   model?: SiteModel;
   registry?: ReadonlyMap<string, RegisteredChart>;
+  /** The month files the build read and checked (read from dataDir when not given). */
+  monthFiles?: ReadonlyArray<{ name: string; bytes: Uint8Array }>;
   png?: PngPool;
   cache?: BuildCache;
 }
@@ -62,7 +64,7 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
   const registry = options.registry ?? chartRegistry(model, articleSources(options.contentDir));
   const data = chartDataAt(model);
   // The month files as committed: each is published once, and new releases' snapshots reference them.
-  const monthFiles = readDataDirectory(options.dataDir).months;
+  const monthFiles = options.monthFiles ?? readDataDirectory(options.dataDir).months;
   const months = publishedMonths(monthFiles);
   const files = new Map<string, string | Buffer | Promise<Buffer>>();
 
