@@ -4,40 +4,25 @@
  * ignores diacritics and a sort by latest update; share links and chart permalinks on an indicator page; no console
  * error; axe (WCAG 2.1 A/AA) in both themes with a filter applied; short rows on a 360 px phone.
  */
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_INDICATORS } from '../fixtures/fixture-data.ts';
-import { buildFixtureSite, closeServer, launchChromium, root, serve } from './harness.ts';
+import { buildFixtureSite, root, useFixtureSite } from './harness.ts';
 
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const identity = FIXTURE_INDICATORS.filter((i) => i.topic === 'identity').map((i) => i.id);
 const services = FIXTURE_INDICATORS.filter((i) => i.topic === 'public-services').map((i) => i.id);
 
-let site: ReturnType<typeof buildFixtureSite> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-catalogue-');
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
+const site = useFixtureSite(() => buildFixtureSite('de-an-06-catalogue-'));
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser!.newContext({ viewport: { width: 360, height: 800 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(origin + path);
+  const response = await page.goto(site.origin + path);
   expect(response?.status(), `${path} status`).toBe(200);
   return { page, errors, close: () => context.close() };
 }
@@ -101,7 +86,7 @@ describe('indicator catalogue', () => {
       await expect(page.locator('.catalogue-updated').isHidden()).resolves.toBe(true);
       expect((await visibleRows(page)).sort()).toEqual(FIXTURE_INDICATORS.map((i) => i.id).sort());
       // A linked sort is applied on load.
-      await page.goto(`${origin}/indicators/?sort=updated&q=tai%20khoan`);
+      await page.goto(`${site.origin}/indicators/?sort=updated&q=tai%20khoan`);
       await expect(page.locator('.catalogue-updated').isVisible()).resolves.toBe(true);
       expect((await visibleRows(page)).every((id) => identity.includes(id))).toBe(true);
       expect(errors).toEqual([]);
@@ -157,7 +142,7 @@ describe('sharing', () => {
       await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(address);
       // No script from another site.
       const scripts = await page.locator('script[src]').evaluateAll((ss) => ss.map((s) => (s as HTMLScriptElement).src));
-      expect(scripts.every((src) => src.startsWith(origin))).toBe(true);
+      expect(scripts.every((src) => src.startsWith(site.origin))).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -8,10 +8,9 @@
  *
  * Needs Chromium: `apt-get install -y chromium` (.ci/run installs it), or set CHROMIUM_PATH.
  */
-import type { Server } from 'node:http';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, closeServer, launchChromium, serve } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildFixtureSite, useFixtureSite } from './harness.ts';
 
 /** The band chart text must stay in, in CSS px on screen. */
 const BAND = { min: 11, max: 14 } as const;
@@ -24,28 +23,12 @@ const CONTEXTS = {
 } as const;
 const TIME_SERIES = '#chart-eid-accounts-activated';
 
-let site: ReturnType<typeof buildFixtureSite> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-chart-text-');
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
+const site = useFixtureSite(() => buildFixtureSite('de-an-06-chart-text-'), 300_000);
 
 async function open(path: string, options: BrowserContextOptions): Promise<{ page: Page; close: () => Promise<void> }> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
-  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  const response = await page.goto(site.origin + path, { waitUntil: 'load' });
   expect(response?.status(), `${path} status`).toBe(200);
   return { page, close: () => context.close() };
 }
@@ -76,7 +59,7 @@ describe('chart text is one size in every context', () => {
         const { page, close } = await open('/', { viewport: { width, height: 900 }, javaScriptEnabled: javaScript });
         try {
           for (const [name, path] of Object.entries(CONTEXTS)) {
-            await page.goto(origin + path, { waitUntil: 'load' });
+            await page.goto(site.origin + path, { waitUntil: 'load' });
             const charts = await chartText(page);
             expect(charts.length, `${name}: charts drawn`).toBeGreaterThan(0);
             for (const chart of charts) {

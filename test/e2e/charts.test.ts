@@ -8,12 +8,11 @@
  * Needs Chromium: `apt-get install -y chromium` (.ci/run installs it), or set
  * CHROMIUM_PATH to another Chromium binary.
  */
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AUGUST_2024_JSON } from '../fixtures/fixture-data.ts';
-import { buildFixtureSite, closeServer, launchChromium, root, serve } from './harness.ts';
+import { buildFixtureSite, root, useFixtureSite } from './harness.ts';
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 
 const TIME_SERIES = '#chart-eid-accounts-activated';
@@ -37,29 +36,13 @@ const EXPECTED = {
   en: { latest: /^more than\s+45\.2\s+million\s+accounts$/, previous: /^41\.5\s+million\s+accounts$/, date: /20 August 2024/ },
 };
 
-let site: ReturnType<typeof buildFixtureSite> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-e2e-');
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
+const site = useFixtureSite(() => buildFixtureSite('de-an-06-e2e-'));
 
 /** Opens a page in a fresh context; the caller closes the context via the returned close(). */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  const response = await page.goto(site.origin + path, { waitUntil: 'load' });
   expect(response?.status(), `${path} status`).toBe(200);
   return { page, close: () => context.close() };
 }
@@ -159,15 +142,14 @@ describe('without JavaScript', () => {
 describe('no errors in the console', () => {
   for (const path of [STORY, STORY_EN, INDICATOR_PAGE, MONTH_PAGE]) {
     it(path, async () => {
-      if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`); });
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
       try {
-        await page.goto(origin + path, { waitUntil: 'load' });
+        await page.goto(site.origin + path, { waitUntil: 'load' });
         // Bring every chart near the viewport so the tooltip script loads and runs on each.
         // Two frames at each end, so the observer sees the charts pass (a jump within one frame shows it nothing).
         const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { writeFixtureSite } from '../fixtures/fixture-data.ts';
 
 export const root = join(import.meta.dirname, '../..');
@@ -142,6 +143,44 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** A browser test file's site, served on a local port, and its Chromium: see useFixtureSite. */
+export interface ServedSite {
+  readonly origin: string;
+  readonly outDir: string;
+  readonly browser: Browser;
+}
+
+/**
+ * What every browser test file sets up: a built site (`make`, by default the run's shared fixture build), a static
+ * server for it and Chromium, started before the file's tests and closed after them. The getters throw when used
+ * before the setup ran.
+ */
+export function useFixtureSite(make: () => { outDir: string; cleanup: () => void }, setupTimeout?: number): ServedSite {
+  let site: { outDir: string; cleanup: () => void } | undefined;
+  let server: Server | undefined;
+  let origin: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = make();
+    ({ server, origin } = await serve(site.outDir));
+    browser = await launchChromium();
+  }, setupTimeout);
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer(server);
+    site?.cleanup();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the site is not served yet: use it inside a test');
+    return value;
+  };
+  return {
+    get origin() { return started(origin); },
+    get outDir() { return started(site).outDir; },
+    get browser() { return started(browser); },
+  };
 }
 
 export function closeServer(server: Server | undefined): Promise<void> {

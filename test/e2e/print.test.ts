@@ -8,10 +8,9 @@
  *
  * Needs Chromium (see harness.ts).
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, closeServer, launchChromium, serve } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildFixtureSite, useFixtureSite } from './harness.ts';
 
 const PAGES = [
   { kind: 'story', path: '/articles/cau-chuyen-thu-nghiem/', source: 'https://example.org/august' },
@@ -23,28 +22,12 @@ const PAGES = [
 /** A4 (210 mm) less the page margins of the print stylesheet (2 × 14 mm), in CSS pixels. */
 const PAPER_WIDTH = Math.round(((210 - 28) / 25.4) * 96);
 
-let site: ReturnType<typeof buildFixtureSite> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-print-');
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
+const site = useFixtureSite(() => buildFixtureSite('de-an-06-print-'));
 
 async function openForPrint(path: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; close: () => Promise<void> }> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ viewport: { width: PAPER_WIDTH, height: 1000 }, colorScheme });
+  const context = await site.browser.newContext({ viewport: { width: PAPER_WIDTH, height: 1000 }, colorScheme });
   const page = await context.newPage();
-  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  const response = await page.goto(site.origin + path, { waitUntil: 'load' });
   expect(response?.status(), `${path} status`).toBe(200);
   await page.emulateMedia({ media: 'print', colorScheme });
   return { page, close: () => context.close() };

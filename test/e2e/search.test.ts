@@ -9,14 +9,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/lib/search/fold.ts';
 import { FIXTURE_INDICATORS, writeFixtureSite } from '../fixtures/fixture-data.ts';
-import { chromiumPath, closeServer, launchChromium, root, serve } from './harness.ts';
+import { chromiumPath, root, useFixtureSite } from './harness.ts';
 
 const indicator = FIXTURE_INDICATORS.find((i) => i.id === 'eid-accounts-activated')!;
 if (!indicator.name.vi.includes('định danh') || !indicator.name.en.includes('Electronic ID')) {
@@ -40,33 +39,19 @@ function buildSearchFixture(): { outDir: string; cleanup: () => void } {
   return { outDir, cleanup: () => rmSync(work, { recursive: true, force: true }) };
 }
 
-let site: ReturnType<typeof buildSearchFixture> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
+const site = useFixtureSite(() => buildSearchFixture());
 const requests: string[] = [];
-
-beforeAll(async () => {
-  site = buildSearchFixture();
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
 
 /** Opens a page in a fresh context, collecting console errors, failed requests and any request off the local server. */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') errors.push(`console ${message.type()}: ${message.text()}`); });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
-  page.on('request', (request) => { requests.push(request.url()); if (!request.url().startsWith(origin)) errors.push(`off-site request: ${request.url()}`); });
-  const response = await page.goto(origin + path);
+  page.on('request', (request) => { requests.push(request.url()); if (!request.url().startsWith(site.origin)) errors.push(`off-site request: ${request.url()}`); });
+  const response = await page.goto(site.origin + path);
   expect(response?.status(), `${path} status`).toBe(200);
   return { page, errors, close: () => context.close() };
 }

@@ -9,11 +9,10 @@
  *
  * Needs Chromium (see harness.ts).
  */
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, closeServer, launchChromium, root, serve } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { buildFixtureSite, root, useFixtureSite } from './harness.ts';
 
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 
@@ -46,28 +45,12 @@ const ROW_BOUND_FIXTURE = 240;
 const LONG_TITLE = 'Hơn 132 triệu hồ sơ được xác thực qua căn cước công dân gắn chip và VNeID: ngân hàng chặn hàng nghìn tỷ đồng chảy vào tài khoản lừa đảo';
 const LONG_NOTE = 'Ghi chú: số liệu lấy từ bản tin tiếng Anh của cùng cơ quan; bản tiếng Việt làm tròn thành “hơn 132 triệu”.';
 
-let site: ReturnType<typeof buildFixtureSite> | undefined;
-let server: Server | undefined;
-let origin = '';
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  site = buildFixtureSite('de-an-06-tables-');
-  ({ server, origin } = await serve(site.outDir));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
-  site?.cleanup();
-});
+const site = useFixtureSite(() => buildFixtureSite('de-an-06-tables-'));
 
 async function open(path: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; close: () => Promise<void> }> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+  const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
   const page = await context.newPage();
-  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  const response = await page.goto(site.origin + path, { waitUntil: 'load' });
   expect(response?.status(), `${path} status`).toBe(200);
   // Chart data tables are folded: open them so they are measured too.
   await page.evaluate(() => { for (const d of document.querySelectorAll<HTMLDetailsElement>('details.chart-data')) d.open = true; });
