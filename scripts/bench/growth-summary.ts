@@ -38,7 +38,8 @@ export function changedGroups(before: TreeListing, after: TreeListing): Array<{ 
   const groups = new Map<string, { group: string; files: number; bytes: number }>();
   for (const [path, file] of after) {
     if (before.get(path)?.sha256 === file.sha256) continue;
-    const folders = path.split('/').slice(0, path.endsWith('/index.html') ? -2 : -1);
+    const folders = path.split('/').slice(0, -1);
+    if (path.endsWith('/index.html') && folders.length >= 2) folders.pop();
     const group = folders.slice(0, 2).join('/') || '(top)';
     const entry = groups.get(group) ?? { group, files: 0, bytes: 0 };
     entry.files++;

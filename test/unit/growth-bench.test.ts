@@ -97,11 +97,12 @@ describe('growth benchmark summary', () => {
   });
 
   it('groups the added and changed files by folder, most bytes first, a page\'s own folder left out', () => {
-    const before = listing({ 'index.html': [10, 'a'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [100, 'c'], 'downloads/vi/x.png': [500, 'd'] });
-    const after = listing({ 'index.html': [11, 'a2'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [120, 'c2'], 'en/indicators/y/index.html': [90, 'e'], 'downloads/vi/x.png': [600, 'd2'] });
+    const before = listing({ 'index.html': [10, 'a'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [100, 'c'], 'downloads/vi/x.png': [500, 'd'], 'months/index.html': [30, 'm'] });
+    const after = listing({ 'index.html': [11, 'a2'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [120, 'c2'], 'en/indicators/y/index.html': [90, 'e'], 'downloads/vi/x.png': [600, 'd2'], 'months/index.html': [40, 'm2'], 'months/2027-01/index.html': [50, 'n'] });
     expect(changedGroups(before, after)).toEqual([
       { group: 'downloads/vi', files: 1, bytes: 600 },
       { group: 'en/indicators', files: 2, bytes: 210 },
+      { group: 'months', files: 2, bytes: 90 },
       { group: '(top)', files: 1, bytes: 11 },
     ]);
   });
