@@ -29,6 +29,26 @@ export function diffTrees(before: TreeListing, after: TreeListing): TreeDiff {
   return { added, changed, removed, bytesChanged };
 }
 
+/**
+ * The added and changed files grouped by their first two folders, a page's own folder left out ("en/indicators" for
+ * en/indicators/<id>/index.html, "downloads/vi" for downloads/vi/<chart>.png), most bytes first: where a second
+ * build's uploads come from.
+ */
+export function changedGroups(before: TreeListing, after: TreeListing): Array<{ group: string; files: number; bytes: number }> {
+  const groups = new Map<string, { group: string; files: number; bytes: number }>();
+  for (const [path, file] of after) {
+    if (before.get(path)?.sha256 === file.sha256) continue;
+    const folders = path.split('/').slice(0, -1);
+    if (path.endsWith('/index.html') && folders.length >= 2) folders.pop();
+    const group = folders.slice(0, 2).join('/') || '(top)';
+    const entry = groups.get(group) ?? { group, files: 0, bytes: 0 };
+    entry.files++;
+    entry.bytes += file.bytes;
+    groups.set(group, entry);
+  }
+  return [...groups.values()].sort((a, b) => b.bytes - a.bytes || a.group.localeCompare(b.group));
+}
+
 /** One build, measured. */
 export interface BuildMeasure {
   seconds: number;
@@ -55,6 +75,8 @@ export interface FigureCase {
 
 export interface GrowthResults {
   today?: BuildMeasure;
+  /** Today's data built again with one more month of 3 figures. */
+  todayAddMonth?: { build: BuildMeasure; diff: TreeDiff };
   releaseCases: ReleaseCase[];
   figureCases: FigureCase[];
 }
@@ -101,6 +123,11 @@ export function targetRows(results: GrowthResults): TargetRow[] {
     rows.push({ figure: 'today\'s data: full build', value: seconds(t.seconds) + failed(t), target: `≤ ${TARGETS.todaySeconds} s`, met: t.ok && t.seconds <= TARGETS.todaySeconds });
     rows.push({ figure: 'today\'s data: peak memory', value: memory(t), target: `≤ ${formatBytes(TARGETS.todayPeak)}`, met: within(t.peakBytes, TARGETS.todayPeak) });
     rows.push({ figure: 'today\'s data: pages / files / dist', value: `${t.pages} / ${t.files} / ${formatBytes(t.distBytes)}`, target: '' });
+    if (results.todayAddMonth) {
+      const a = results.todayAddMonth;
+      rows.push({ figure: 'add one month of 3 figures to today: build', value: seconds(a.build.seconds) + failed(a.build), target: `≤ ${TARGETS.addMonthSeconds} s`, met: a.build.ok && a.build.seconds <= TARGETS.addMonthSeconds });
+      rows.push({ figure: 'add one month of 3 figures to today: changed', value: `${formatBytes(a.diff.bytesChanged)} (${a.diff.added} added, ${a.diff.changed} changed, ${a.diff.removed} removed files)`, target: `≤ ${formatBytes(TARGETS.addMonthChanged)}`, met: a.build.ok && a.diff.bytesChanged <= TARGETS.addMonthChanged });
+    }
   }
   const cases = [...results.releaseCases].sort((a, b) => a.releases - b.releases);
   for (const c of cases) {

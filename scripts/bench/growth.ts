@@ -5,6 +5,9 @@
  *   npm run bench -- --growth=40,80             only those (add `today` for the real data)
  *   npm run bench -- --figures=10000            only one month of 10,000 figures
  *
+ * `today` also adds a month of 3 synthetic figures to a copy of the real data and counts the files that changed,
+ * grouped by folder (BENCH_CHANGED_LIST=<file> writes their paths).
+ *
  * Each case is built in its own temporary folder (synthetic data written by
  * synthetic-data.ts, the real standing pages, no stories: stories cite dates of
  * the real data), under /usr/bin/time for the peak memory. A dense case is then
@@ -14,12 +17,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Indicator } from '../../src/lib/data/types.ts';
-import { addSyntheticMonth, writeSyntheticData } from './synthetic-data.ts';
-import { diffTrees, formatBytes, formatTargetTable, targetRows, type BuildMeasure, type FigureCase, type GrowthResults, type ReleaseCase, type TreeListing } from './growth-summary.ts';
+import { addSmallSyntheticMonth, addSyntheticMonth, nextMonth, writeSyntheticData } from './synthetic-data.ts';
+import { changedGroups, diffTrees, formatBytes, formatTargetTable, targetRows, type BuildMeasure, type FigureCase, type GrowthResults, type ReleaseCase, type TreeListing } from './growth-summary.ts';
 
 interface Site { dataDir: string; contentDir: string; outDir: string; today?: string }
 
@@ -33,7 +36,24 @@ export async function runGrowthBench(root: string, options: { today: boolean; re
     const work = mkdtempSync(join(tmpdir(), 'de-an-06-growth-today-'));
     try {
       progress('today\'s data');
-      results.today = build(root, { dataDir: copyRealData(realDataDir, join(work, 'data')), contentDir: join(root, 'content'), outDir: join(work, 'dist') }).measure;
+      const dataDir = copyRealData(realDataDir, join(work, 'data'));
+      // Both builds run under a clock in the month after the newest release, so the added month is not in the future.
+      const site: Site = { dataDir, contentDir: join(root, 'content'), outDir: join(work, 'dist'), today: `${nextMonth(dataDir)}-15` };
+      results.today = build(root, site).measure;
+      if (results.today.ok) {
+        // One more month of 3 figures, built into the same folder (same cache).
+        const before = listTree(site.outDir);
+        const month = addSmallSyntheticMonth(dataDir, indicators);
+        progress(`today's data: add one month (${month}, 3 figures)`);
+        const again = build(root, site);
+        const after = listTree(site.outDir);
+        results.todayAddMonth = { build: again.measure, diff: diffTrees(before, after) };
+        const { diff } = results.todayAddMonth;
+        console.log(`    changed: ${formatBytes(diff.bytesChanged)} (${diff.added} added, ${diff.changed} changed, ${diff.removed} removed files)`);
+        for (const group of changedGroups(before, after).slice(0, 30)) console.log(`      ${String(group.files).padStart(5)} files  ${formatBytes(group.bytes).padStart(9)}  ${group.group}`);
+        // BENCH_CHANGED_LIST=<file>: every added or changed path, one a line, to see why each changed.
+        if (process.env.BENCH_CHANGED_LIST) writeFileSync(process.env.BENCH_CHANGED_LIST, [...after].filter(([path, file]) => before.get(path)?.sha256 !== file.sha256).map(([path]) => `${path}\n`).sort().join(''));
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

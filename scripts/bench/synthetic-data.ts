@@ -18,8 +18,9 @@
  * build refuses a release dated in the future, so such data are built under a
  * shifted clock (`fixed-clock.mjs`, BENCH_TODAY = `syntheticToday`).
  */
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Indicator } from '../../src/lib/data/types.ts';
 import { MONTH_COLUMNS, type MonthColumn } from '../../src/lib/data/month-file.ts';
@@ -177,4 +178,34 @@ export function addSyntheticMonth(dataDir: string, indicators: readonly Indicato
   const [name, text] = [...all].at(-1)!;
   writeFileSync(join(dataDir, 'months', name), text);
   return name.slice(0, 7);
+}
+
+/**
+ * Adds a small month after the newest one of a copy of the real data: one synthetic figure for each of the first
+ * `count` running totals of the catalogue, one more than the largest figure of that indicator so far, dated the 1st
+ * of the new month. The "add one month to today's data" step (issue 14: a month of a few figures). Returns its id.
+ */
+export function addSmallSyntheticMonth(dataDir: string, indicators: readonly Indicator[], count = 3): string {
+  const monthsDir = join(dataDir, 'months');
+  const names = monthFileNames(monthsDir);
+  const release = nextMonth(dataDir);
+  const largest = new Map<string, number>();
+  for (const name of names) {
+    for (const record of parse(readFileSync(join(monthsDir, name)), { columns: true }) as Array<Record<string, string>>) {
+      const value = Number(record.value);
+      if (Number.isFinite(value) && value > (largest.get(record.indicator!) ?? -Infinity)) largest.set(record.indicator!, value);
+    }
+  }
+  const chosen = indicators.filter((i) => i.kind === 'cumulative' && largest.has(i.id)).slice(0, count);
+  if (chosen.length < count) throw new Error(`found ${chosen.length} running totals with figures; expected ${count}`);
+  const rows = chosen.map((indicator) => row(indicator, release, `${release}-01`, Math.floor(largest.get(indicator.id)!) + 1, undefined, 'small'));
+  writeFileSync(join(monthsDir, `${release}.csv`), monthCsv(rows));
+  return release;
+}
+
+const monthFileNames = (monthsDir: string) => readdirSync(monthsDir).filter((name) => /^\d{4}-\d{2}\.csv$/.test(name)).sort();
+
+/** The month after the newest month file of a data folder. */
+export function nextMonth(dataDir: string): string {
+  return addMonths(monthFileNames(join(dataDir, 'months')).at(-1)!.slice(0, 7), 1);
 }

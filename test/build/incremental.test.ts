@@ -5,6 +5,9 @@
  * - adding a month leaves the files of a chart it does not touch byte-identical (its PNG, SVG, CSV, JSON, workbook,
  *   embed pages, oEmbed and link-preview card print the release of the chart's own newest figure, not the site's),
  *   and changes those of the chart it does touch;
+ * - adding a month leaves the pages that do not show its figures byte-identical (an untouched indicator's page, a story
+ *   about it, an old month's page, a standing page): every page links to the newest bulletin through one stable
+ *   address, /months/latest/, and that small page is what sends the reader on to the new month;
  * - that warm build equals a cold build (no cache) of the same inputs, byte for byte.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,8 +19,14 @@ import { SEPTEMBER_2024_CSV, writeFixtureSite } from '../fixtures/fixture-data.t
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-incremental-'));
-const { dataDir, env } = writeFixtureSite(work);
+const { dataDir, contentDir, env } = writeFixtureSite(work);
 const cacheDir = join(work, 'cache');
+// A story pair about an indicator the added month does not touch (the fixture's story shows one it touches).
+const UNTOUCHED_STORY: Record<string, string> = {
+  'vi/dich-vu-cong-thu-nghiem.mdx': '---\ntitle: "Dịch vụ công thiết yếu: bài thử nghiệm"\ndek: "Bài thử nghiệm về một chỉ số không có số liệu mới."\ndate: 2024-08-20\nlang: vi\ntranslationKey: untouched-story\ntopics: [public-services]\nindicators: [essential-services-online]\n---\n\nĐã có <Value indicator="essential-services-online" at="latest" /> (dữ liệu thử nghiệm).\n\n<Chart kind="progress" indicator="essential-services-online" />\n',
+  'en/untouched-test-story.mdx': '---\ntitle: "Essential public services: a test story"\ndek: "A test story about an indicator with no new figure."\ndate: 2024-08-20\nlang: en\ntranslationKey: untouched-story\ntopics: [public-services]\nindicators: [essential-services-online]\n---\n\n<Value indicator="essential-services-online" at="latest" /> so far (test data).\n\n<Chart kind="progress" indicator="essential-services-online" />\n',
+};
+for (const [path, text] of Object.entries(UNTOUCHED_STORY)) writeFileSync(join(contentDir, 'articles', path), text);
 
 function build(outDir: string, extra: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, ...env, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir, TZ: 'UTC', ...extra }, encoding: 'utf8' });
@@ -94,6 +103,31 @@ describe('incremental builds', () => {
     expect(afterMonth.has('embed/v/2024-09/eid-accounts-activated/index.html')).toBe(true);
     expect(afterMonth.get('downloads/vi/eid-accounts-activated.csv')!.toString()).toContain(',2024-09\n');
     expect(afterMonth.get('downloads/vi/essential-services-online.csv')!.toString()).toContain(',2024-08\n');
+
+    // Pages that do not show the new month's figures keep their bytes: their footer names no month.
+    const stablePages = ['indicators/essential-services-online', 'articles/dich-vu-cong-thu-nghiem', 'en/articles/untouched-test-story', 'months/2024-07', 'about']
+      .flatMap((page) => (page.startsWith('en/') || page.startsWith('articles/') ? [page] : [page, `en/${page}`]))
+      .map((page) => `${page}/index.html`);
+    for (const page of stablePages) {
+      expect(beforeMonth.has(page), page).toBe(true);
+      expect(changed, page).not.toContain(page);
+    }
+    expect(changed).toContain('indicators/eid-accounts-activated/index.html');
+    // Every page still reaches the newest bulletin, through /months/latest/, which now sends the reader to September.
+    for (const page of [...stablePages, 'index.html', 'en/index.html', 'months/2024-09/index.html']) {
+      const lang = page.startsWith('en/') ? '/en' : '';
+      expect(afterMonth.get(page)!.toString(), page).toContain(`<a href="${lang}/months/latest/">${lang ? 'Latest bulletin' : 'Bản tin mới nhất'}</a>`);
+    }
+    for (const lang of ['', '/en']) {
+      const latest = `${lang.slice(1)}${lang ? '/' : ''}months/latest/index.html`;
+      expect(changed).toContain(latest);
+      const page = afterMonth.get(latest)!.toString();
+      expect(page).toContain(`<meta http-equiv="refresh" content="0; url=${lang}/months/2024-09/">`);
+      expect(page).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+${lang}/months/2024-09/">`));
+      expect(page).toContain('<meta name="robots" content="noindex">');
+      expect(page).toContain(`<a href="${lang}/months/2024-09/">`);
+      expect(beforeMonth.get(latest)!.toString()).toContain(`url=${lang}/months/2024-08/`);
+    }
 
     // The same inputs built cold, without any cache, give the same bytes.
     const recorded = readFileSync(lock);

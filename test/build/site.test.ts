@@ -319,6 +319,7 @@ describe('standards: valid HTML, metadata, site files', () => {
       ...['', 'en/'].flatMap((prefix) => paths.map((path) => join(outDir, prefix, path, 'index.html'))),
       join(outDir, 'articles/cau-chuyen-thu-nghiem/index.html'), join(outDir, 'en/articles/test-story/index.html'),
       join(outDir, '404.html'),
+      join(outDir, 'months/latest/index.html'), join(outDir, 'en/months/latest/index.html'),
     ];
   };
 

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/lib/data/load.ts';
 import type { Indicator } from '../../src/lib/data/types.ts';
-import { addMonths, denseReleases, oneLargeRelease, SYNTHETIC_PUBLISHER, syntheticReleaseIds, syntheticToday } from '../../scripts/bench/synthetic-data.ts';
-import { diffTrees, formatTargetTable, parseGrowthArgs, targetRows, type BuildMeasure, type TreeListing } from '../../scripts/bench/growth-summary.ts';
+import { addMonths, addSmallSyntheticMonth, denseReleases, nextMonth, oneLargeRelease, SYNTHETIC_PUBLISHER, syntheticReleaseIds, syntheticToday } from '../../scripts/bench/synthetic-data.ts';
+import { changedGroups, diffTrees, formatTargetTable, parseGrowthArgs, targetRows, type BuildMeasure, type TreeListing } from '../../scripts/bench/growth-summary.ts';
 
 const catalogueText = readFileSync('data/indicators.json', 'utf8');
 const indicators = (JSON.parse(catalogueText) as { indicators: Indicator[] }).indicators;
@@ -59,6 +61,29 @@ describe('synthetic data for the growth benchmark', () => {
     expect(issues).toEqual([]);
     expect(dataset.releases[0]!.figures).toHaveLength(2_000);
   });
+
+  it('adds a month of 3 synthetic figures to a copy of the real data that passes validation with the real months', () => {
+    const work = mkdtempSync(join(tmpdir(), 'de-an-06-small-month-'));
+    try {
+      const dataDir = join(work, 'data');
+      cpSync('data', dataDir, { recursive: true });
+      const newest = readdirSync('data/months').sort().at(-1)!.slice(0, 7);
+      const month = addSmallSyntheticMonth(dataDir, indicators);
+      expect(month).toBe(addMonths(newest, 1));
+      expect(nextMonth(dataDir)).toBe(addMonths(newest, 2));
+      const months = new Map(readdirSync(join(dataDir, 'months')).map((name) => [name, readFileSync(join(dataDir, 'months', name), 'utf8')]));
+      const { dataset, issues } = validateDataset(dataFiles(months), { today: `${month}-15` });
+      expect(issues).toEqual([]);
+      const added = dataset.releases.find((r) => r.id === month)!;
+      expect(added.figures).toHaveLength(3);
+      for (const figure of added.figures) {
+        expect(figure.source.publisher).toBe(SYNTHETIC_PUBLISHER);
+        expect(figure.asOf).toBe(`${month}-01`);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('growth benchmark summary', () => {
@@ -69,6 +94,17 @@ describe('growth benchmark summary', () => {
     const after = listing({ 'a.html': [100, 'x'], 'b.html': [250, 'y2'], 'new.html': [70, 'n'] });
     expect(diffTrees(before, after)).toEqual({ added: 1, changed: 1, removed: 1, bytesChanged: 320 });
     expect(diffTrees(after, after)).toEqual({ added: 0, changed: 0, removed: 0, bytesChanged: 0 });
+  });
+
+  it('groups the added and changed files by folder, most bytes first, a page\'s own folder left out', () => {
+    const before = listing({ 'index.html': [10, 'a'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [100, 'c'], 'downloads/vi/x.png': [500, 'd'], 'months/index.html': [30, 'm'] });
+    const after = listing({ 'index.html': [11, 'a2'], 'indicators/x/index.html': [100, 'b'], 'en/indicators/x/index.html': [120, 'c2'], 'en/indicators/y/index.html': [90, 'e'], 'downloads/vi/x.png': [600, 'd2'], 'months/index.html': [40, 'm2'], 'months/2027-01/index.html': [50, 'n'] });
+    expect(changedGroups(before, after)).toEqual([
+      { group: 'downloads/vi', files: 1, bytes: 600 },
+      { group: 'en/indicators', files: 2, bytes: 210 },
+      { group: 'months', files: 2, bytes: 90 },
+      { group: '(top)', files: 1, bytes: 11 },
+    ]);
   });
 
   const measure = (over: Partial<BuildMeasure> = {}): BuildMeasure => ({ seconds: 10, peakBytes: 1e9, pages: 100, files: 200, distBytes: 100e6, largestHtml: { path: '/index.html', bytes: 50_000 }, ok: true, ...over });

@@ -24,6 +24,11 @@ export const GLOSSARY: GlossaryTerm[] = [
     avoid: ['bản phát hành'],
   },
   {
+    concept: 'the link every page has to the newest monthly bulletin (/months/latest/): a stable text that never names the month, so adding a month leaves the pages it does not touch unchanged',
+    use: { vi: '"Bản tin mới nhất"', en: '"Latest bulletin"' },
+    avoid: [],
+  },
+  {
     concept: 'the chip-based citizen ID card issued from 2021 until 30 June 2024',
     use: {
       vi: '"thẻ căn cước công dân gắn chip" at its first mention in a story, "thẻ CCCD gắn chip" everywhere else (indicator names, tables, charts, later mentions)',

@@ -121,6 +121,7 @@ const vi = {
   'footer.data': 'Dữ liệu',
   'footer.licence': 'Văn bản và biểu đồ: CC BY 4.0. Số liệu thuộc về các nguồn được trích dẫn.',
   'release.update': 'Bản cập nhật {month}',
+  'release.latest': 'Bản tin mới nhất',
   'chart.moreSources': 'và {count} nguồn khác (xem bảng số liệu)',
   // Embed builder (/embed/)
   'embedBuilder.title': 'Nhúng biểu đồ',
@@ -254,6 +255,7 @@ const en: Record<UiKey, string> = {
   'footer.data': 'Data',
   'footer.licence': 'Text and charts: CC BY 4.0. Figures belong to the sources cited.',
   'release.update': 'Data update of {month}',
+  'release.latest': 'Latest bulletin',
   'chart.moreSources': 'and {count} more (see the data table)',
   // Embed builder (/embed/)
   'embedBuilder.title': 'Embed a chart',

@@ -43,6 +43,7 @@ export function indicatorJsonLd(model: SiteModel, indicator: Indicator, locale: 
   const figures = points.flatMap((point) => point.figures).reverse();
   const pageUrl = absoluteUrl(localePath(locale, `indicators/${indicator.id}`));
   const modified = indicatorModified(model, indicator.id);
+  const newestRelease = figures.reduce((newest, figure) => (figure.release > newest ? figure.release : newest), '');
   const sources = [...new Map(figures.map((f) => [f.source.url ?? f.source.title, f.source] as const)).values()];
   // The indicator's main chart has the indicator's id: its downloads hold exactly this indicator's figures.
   const download = (extension: 'csv' | 'json', encodingFormat: string): JsonLd => ({
@@ -62,7 +63,8 @@ export function indicatorJsonLd(model: SiteModel, indicator: Indicator, locale: 
     isAccessibleForFree: true,
     creator: siteOrganization(locale),
     keywords: [TOPIC_NAMES[indicator.topic][locale], indicator.name[locale], locale === 'vi' ? 'Đề án 06' : 'Project 06', locale === 'vi' ? 'Việt Nam' : 'Vietnam'],
-    ...(model.latestRelease ? { version: model.latestRelease.id } : {}),
+    // The release of the indicator's newest figure (the site's newest release would change every indicator's page).
+    ...(newestRelease ? { version: newestRelease } : {}),
     ...(modified ? { dateModified: modified } : {}),
     ...(points.length > 0 ? { temporalCoverage: `${points[0]!.asOf}/${points.at(-1)!.asOf}` } : {}),
     spatialCoverage: vietnam(locale),
