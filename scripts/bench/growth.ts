@@ -41,8 +41,15 @@ export async function runGrowthBench(root: string, options: { today: boolean; re
       const site: Site = { dataDir, contentDir: join(root, 'content'), outDir: join(work, 'dist'), today: `${nextMonth(dataDir)}-15` };
       results.today = build(root, site).measure;
       if (results.today.ok) {
-        // One more month of 3 figures, built into the same folder (same cache).
+        // The same data again with the cache the first build filled (what a deploy does when no figure changed);
+        // it must write the same bytes.
+        const cold = listTree(site.outDir);
+        progress('today\'s data: full build again, warm cache');
+        const warm = build(root, site).measure;
         const before = listTree(site.outDir);
+        results.todayWarm = { build: warm, diff: diffTrees(cold, before) };
+        if (results.todayWarm.diff.bytesChanged > 0) console.log(`    ✗ the warm build changed ${formatBytes(results.todayWarm.diff.bytesChanged)}: it should write the same bytes`);
+        // One more month of 3 figures, built into the same folder (same cache).
         const month = addSmallSyntheticMonth(dataDir, indicators);
         progress(`today's data: add one month (${month}, 3 figures)`);
         const again = build(root, site);

@@ -112,6 +112,7 @@ describe('growth benchmark summary', () => {
   it('puts each figure next to its target, with ✓ or ✗', () => {
     const rows = targetRows({
       today: measure({ seconds: 26, peakBytes: 2.7 * 1024 ** 3 }),
+      todayWarm: { build: measure({ seconds: 14, peakBytes: 1e9 }), diff: { added: 0, changed: 0, removed: 0, bytesChanged: 0 } },
       releaseCases: [
         { releases: 40, full: measure({ distBytes: 400e6 }), addMonth: { build: measure({ distBytes: 410e6 }), diff: { added: 5, changed: 2, removed: 0, bytesChanged: 9e6 } } },
         { releases: 120, full: measure({ seconds: 170, distBytes: 590e6 }), addMonth: { build: measure({ seconds: 30, distBytes: 612e6 }), diff: { added: 5, changed: 2, removed: 0, bytesChanged: 9e6 } } },
@@ -119,8 +120,10 @@ describe('growth benchmark summary', () => {
       figureCases: [{ figures: 100_000, full: measure({ largestHtml: { path: '/months/2024-06/index.html', bytes: 115e6 } }) }],
     });
     const row = (figure: string) => rows.find((r) => r.figure === figure);
-    expect(row('today\'s data: full build')?.met).toBe(false);
+    expect(row('today\'s data: full build, empty cache')?.met).toBe(false);
     expect(row('today\'s data: peak memory')?.met).toBe(false);
+    expect(row('today\'s data: full build, warm cache')?.met).toBe(true);
+    expect(row('today\'s data: peak memory, warm cache')?.met).toBe(true);
     expect(row('120 releases: full build')?.met).toBe(true);
     expect(row('120 releases: dist/')?.met).toBe(true);
     expect(row('add one month to 120: build')?.met).toBe(false);
@@ -130,6 +133,9 @@ describe('growth benchmark summary', () => {
     // 22 MB added at 120 against 10 MB at 40: not linear.
     expect(row('size added by one release at 120 vs at 40')?.met).toBe(false);
     expect(row('100,000 figures in one file: largest HTML page')?.met).toBe(false);
+    // A warm build that changed any byte misses its target, however fast.
+    const changedWarm = targetRows({ today: measure(), todayWarm: { build: measure({ seconds: 5 }), diff: { added: 0, changed: 1, removed: 0, bytesChanged: 10 } }, releaseCases: [], figureCases: [] });
+    expect(changedWarm.find((r) => r.figure === 'today\'s data: full build, warm cache')).toMatchObject({ met: false, value: '5.0 s (changed 0.0 KB!)' });
     const table = formatTargetTable(rows);
     expect(table).toMatch(/120 releases: full build\s+2 min 50 s\s+≤ 3 min 0 s\s+✓/);
     expect(table).toMatch(/100,000 figures in one file: largest HTML page\s+109\.7 MB \(\/months\/2024-06\/index\.html\)\s+≤ 1\.0 MB\s+✗/);
