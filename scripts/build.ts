@@ -28,6 +28,7 @@ import { writeHeadersFile } from './post-build/headers.ts';
 import { CACHE_KEEP_DAYS, buildCache, sourceIdentity } from './lib/build-cache.ts';
 import { keepDrawingsIn } from '../src/lib/charts/render.ts';
 import { drawingStore } from '../src/lib/site/chart-store.ts';
+import { kernelNow } from '../src/lib/site/cache-clock.ts';
 import { pngPool } from './lib/png-pool.ts';
 import { planPinnedEmbeds, storeAndRestorePinnedEmbeds, writeReuseList } from './lib/pinned-embeds.ts';
 import { articleSources } from './post-build/downloads.ts';
@@ -96,6 +97,9 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 trace('checked');
 rmSync(staging, { recursive: true, force: true });
 // Pure outputs already made by an earlier build with the same inputs (scripts/lib/build-cache.ts).
+// One time for the whole build, as the file system dates files (src/lib/site/cache-clock.ts): the cache's entries are
+// dated with it and pruned against it.
+process.env.BUILD_CACHE_NOW = String(kernelNow());
 const cache = buildCache();
 // Drawn charts are kept there too, for the pages (Astro's copy of the chart code, via getSiteModel) and the downloads.
 if (cache.dir) {

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileSystemNow } from '../../src/lib/site/cache-clock.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,10 +48,12 @@ export function cacheKey(...parts: ReadonlyArray<string | Uint8Array>): string {
 
 export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCache {
   const stats = { hits: 0, misses: 0 };
-  const started = new Date();
-  /** An entry's date is renewed when a build uses it (see prune). */
+  // Entries this build used or made: never pruned, and dated now (see prune).
+  const usedFiles = new Set<string>();
   const used = (file: string) => {
-    utimesSync(file, started, started);
+    const now = fileSystemNow();
+    utimesSync(file, now, now);
+    usedFiles.add(file);
     return file;
   };
   const path = (kind: string, key: string) => join(dir!, kind, key.slice(0, 2), key);
@@ -79,15 +82,16 @@ export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCa
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);
+      usedFiles.add(file);
     },
-    prune(days, now = Date.now()) {
+    prune(days, now = fileSystemNow().getTime()) {
       if (!dir || !existsSync(dir)) return 0;
       const before = now - days * 86_400_000;
       let removed = 0;
       for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile()) continue;
         const file = join(entry.parentPath, entry.name);
-        if (statSync(file).mtimeMs < before) {
+        if (!usedFiles.has(file) && statSync(file).mtimeMs < before) {
           rmSync(file, { force: true });
           removed++;
         }

@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCache, cacheKey } from '../../scripts/lib/build-cache.ts';
 import { drawingStore } from '../../src/lib/site/chart-store.ts';
 
@@ -48,30 +48,56 @@ describe('build cache', () => {
     expect(next.has('xlsx', 'recent')).toBe(true);
   });
 
+  it('keeps what this build made even when the process clock says another day (the growth bench fixes it ahead)', () => {
+    const dir = folder();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.now() + 45 * DAY));
+      const cache = buildCache(dir);
+      cache.set('png', 'made-now', 'a');
+      const other = buildCache(dir); // another build, same clock: the entry is fresh by the file system's time
+      expect(cache.prune(30)).toBe(0);
+      expect(other.prune(30)).toBe(0);
+      expect(other.has('png', 'made-now')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('renews drawn charts a build reuses, so pruning keeps them', () => {
     const dir = folder();
     const cache = buildCache(dir);
     const drawings = drawingStore(join(dir, 'drawings'), 'code-1')!;
-    drawings.set('chart a', '<svg>a</svg>');
-    drawings.set('chart b', '<svg>b</svg>');
+    drawings.entry('chart a').set('svg', '<svg>a</svg>');
+    drawings.entry('chart b').set('svg', '<svg>b</svg>');
     for (const file of filesIn(join(dir, 'drawings'))) age(file, 40);
-    expect(drawings.get('chart a')).toBe('<svg>a</svg>');
+    expect(drawings.entry('chart a').get('svg')).toBe('<svg>a</svg>');
     expect(cache.prune(30)).toBe(1);
-    expect(drawings.get('chart a')).toBe('<svg>a</svg>');
-    expect(drawings.get('chart b')).toBeUndefined();
+    expect(drawings.entry('chart a').get('svg')).toBe('<svg>a</svg>');
+    expect(drawings.entry('chart b').get('svg')).toBeUndefined();
     expect(filesIn(join(dir, 'drawings'))).toHaveLength(1);
   });
 
   it('keeps drawings of one code apart from another: a code change is a new entry', () => {
     const dir = folder();
-    drawingStore(dir, 'code-1')!.set('chart', '<svg>old</svg>');
-    expect(drawingStore(dir, 'code-2')!.get('chart')).toBeUndefined();
-    expect(drawingStore(dir, 'code-1')!.get('chart')).toBe('<svg>old</svg>');
+    drawingStore(dir, 'code-1')!.entry('chart').set('svg', '<svg>old</svg>');
+    expect(drawingStore(dir, 'code-2')!.entry('chart').get('svg')).toBeUndefined();
+    expect(drawingStore(dir, 'code-1')!.entry('chart').get('svg')).toBe('<svg>old</svg>');
+    expect(drawingStore(dir, 'code-1')!.entry('chart').get('share-svg')).toBeUndefined();
   });
 
   it('has no store without a folder, and an off cache prunes nothing', () => {
-    expect(drawingStore(undefined)).toBeUndefined();
-    expect(buildCache(undefined).prune(0)).toBe(0);
+    // (Not buildCache(undefined): an undefined folder is the default one, the project's own cache.)
+    vi.stubEnv('DRAWING_CACHE_DIR', '');
+    vi.stubEnv('BUILD_CACHE', 'off');
+    try {
+      expect(drawingStore()).toBeUndefined();
+      const off = buildCache();
+      expect(off.dir).toBeUndefined();
+      expect(off.prune(0)).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -38,8 +38,8 @@ export function drawOnce(series: ReadonlyMap<string, Series>): void {
  * the store adds the version of the drawing code and names the entry by their hash. None by default (tests, dev).
  */
 export interface DrawingStore {
-  get(identity: string): string | undefined;
-  set(identity: string, picture: string): void;
+  /** The pictures drawn from `identity`, each named by its part ('svg', 'share-svg', 'sparkline'). */
+  entry(identity: string): { get(part: string): string | undefined; set(part: string, picture: string): void };
 }
 let drawings: DrawingStore | undefined;
 
@@ -67,13 +67,13 @@ function drawChart(spec: ChartSpec, data: ChartData, locale: Locale): RenderedCh
     return series;
   });
   // The pictures are the slow part: drawn once for these inputs, then taken from the store (when there is one).
-  const identity = drawings ? JSON.stringify({ spec, locale, seriesList }) : '';
+  const entry = drawings?.entry(JSON.stringify({ spec, locale, seriesList }));
   function kept<T>(part: string, draw: () => T): T {
-    if (!drawings) return draw();
-    const known = drawings.get(`${part}\n${identity}`);
+    if (!entry) return draw();
+    const known = entry.get(part);
     if (known !== undefined) return JSON.parse(known) as T;
     const drawn = draw();
-    drawings.set(`${part}\n${identity}`, JSON.stringify(drawn));
+    entry.set(part, JSON.stringify(drawn));
     return drawn;
   }
   const rows = chartRows(seriesList);

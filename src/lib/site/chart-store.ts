@@ -9,28 +9,32 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DrawingStore } from '../charts/render.ts';
+import { fileSystemNow } from './cache-clock.ts';
 
 export function drawingStore(dir: string | undefined = process.env.DRAWING_CACHE_DIR, code: string = process.env.DRAWING_CODE ?? ''): DrawingStore | undefined {
   if (!dir) return undefined;
-  const file = (identity: string) => {
-    const name = createHash('sha256').update(code).update('\n').update(identity).digest('hex');
-    return join(dir, name.slice(0, 2), name);
-  };
   return {
-    get(identity) {
-      const path = file(identity);
-      if (!existsSync(path)) return undefined;
-      const now = new Date();
-      utimesSync(path, now, now); // used: kept by the cache's pruning (scripts/lib/build-cache.ts)
-      return readFileSync(path, 'utf8');
-    },
-    set(identity, picture) {
-      const path = file(identity);
-      mkdirSync(dirname(path), { recursive: true });
-      // Written beside, then renamed: a killed build never leaves half an entry.
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, picture);
-      renameSync(temporary, path);
+    entry(identity) {
+      // Hashed once per chart; each picture of it is a file named by that hash and its part.
+      const name = createHash('sha256').update(code).update('\n').update(identity).digest('hex');
+      const file = (part: string) => join(dir, name.slice(0, 2), `${name}.${part}`);
+      return {
+        get(part) {
+          const path = file(part);
+          if (!existsSync(path)) return undefined;
+          const now = fileSystemNow();
+          utimesSync(path, now, now); // used: kept by the cache's pruning (scripts/lib/build-cache.ts)
+          return readFileSync(path, 'utf8');
+        },
+        set(part, picture) {
+          const path = file(part);
+          mkdirSync(dirname(path), { recursive: true });
+          // Written beside, then renamed: a killed build never leaves half an entry.
+          const temporary = `${path}.${process.pid}.tmp`;
+          writeFileSync(temporary, picture);
+          renameSync(temporary, path);
+        },
+      };
     },
   };
 }
