@@ -55,5 +55,8 @@ describe('pages of many charts', () => {
     expect(withinBudget([1_000, 1], (n) => n, 1_000)).toEqual([1_000]);
     expect(withinBudget([4_000, 1], (n) => n, 1_000)).toEqual([]);
     expect(withinBudget([], (n: number) => n, 1_000)).toEqual([]);
+    // A bulletin draws its first chart whatever its figures: each chart is bounded on its own.
+    expect(withinBudget([4_000, 1], (n) => n, 1_000, 1)).toEqual([4_000]);
+    expect(withinBudget([400, 400, 400], (n) => n, 1_000, 1)).toEqual([400, 400]);
   });
 });

@@ -82,13 +82,16 @@ export const MANY_CHARTS_TABLE_ROWS = 25;
  */
 export const MANY_CHARTS_FIGURES = 1_000;
 
-/** The first items whose costs together stay within `budget` (in order; stops at the first that would pass it). */
-export function withinBudget<T>(items: readonly T[], cost: (item: T) => number, budget: number): T[] {
+/**
+ * The first items whose costs together stay within `budget` (in order; stops at the first that would pass it), and
+ * at least the first `minimum` whatever they cost (a bulletin always draws its first chart, each chart being bounded).
+ */
+export function withinBudget<T>(items: readonly T[], cost: (item: T) => number, budget: number, minimum = 0): T[] {
   const kept: T[] = [];
   let spent = 0;
   for (const item of items) {
     spent += cost(item);
-    if (spent > budget) break;
+    if (spent > budget && kept.length >= minimum) break;
     kept.push(item);
   }
   return kept;
