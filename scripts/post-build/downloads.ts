@@ -66,9 +66,18 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
   // The month files as committed: each is published once, and new releases' snapshots reference them.
   const monthFiles = options.monthFiles ?? readDataDirectory(options.dataDir).months;
   const months = publishedMonths(monthFiles);
-  const files = new Map<string, string | Buffer | Promise<Buffer>>();
+  // Each file is written as soon as it is made, not gathered first: a month of 100,000 figures makes charts' CSV, JSON
+  // and workbooks of hundreds of megabytes in all, which the build need not hold at once. Only the PNGs, drawn by the
+  // pool's worker threads while this thread goes on, are awaited at the end.
+  const written = new Set<string>();
+  const write = async (path: string, content: string | Buffer) => {
+    const target = join(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+    written.add(path);
+  };
+  const pictures: Array<{ path: string; picture: Promise<Buffer>; keep?: string }> = [];
 
-  const toKeep: Array<{ key: string; paths: string[] }> = [];
   const code = options.cache?.dir ? sourceIdentity(DOWNLOAD_CODE) : '';
   for (const chart of registry.values()) {
     for (const locale of ['vi', 'en'] as const) {
@@ -78,44 +87,47 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map((id) => data.series.get(id) ?? null) })) : '';
       const kept = options.cache?.dir ? CHART_DOWNLOADS.map((ext) => options.cache!.get('chart-downloads', `${key}.${ext}`)) : [];
       if (kept.length > 0 && kept.every((bytes) => bytes !== undefined)) {
-        CHART_DOWNLOADS.forEach((ext, i) => files.set(downloadPath(locale, chart.spec.id, ext), kept[i]!));
+        for (const [i, ext] of CHART_DOWNLOADS.entries()) await write(downloadPath(locale, chart.spec.id, ext), kept[i]!);
         continue;
       }
       const rendered = renderChart(chart.spec, data, locale);
       const svg = chartSvgFile(rendered, locale);
-      files.set(downloadPath(locale, chart.spec.id, 'csv'), chartCsv(rendered, locale));
-      files.set(downloadPath(locale, chart.spec.id, 'json'), chartJson(rendered, context));
-      files.set(downloadPath(locale, chart.spec.id, 'svg'), svg);
       // PNGs at CHART_PNG_ZOOM (2×; oEmbed states their size from the same SVG, see chartPngSize), drawn by the pool's
       // worker threads while this thread goes on; both PNG and workbook are reused from the cache when unchanged.
       const picture = png.render(svg, { zoom: CHART_PNG_ZOOM });
       picture.catch(() => {}); // awaited (and its error thrown) when written, below
-      files.set(downloadPath(locale, chart.spec.id, 'png'), picture);
-      files.set(downloadPath(locale, chart.spec.id, 'xlsx'), await cachedXlsx(rendered, context, options.cache));
-      if (options.cache?.dir) toKeep.push({ key, paths: CHART_DOWNLOADS.map((ext) => downloadPath(locale, chart.spec.id, ext)) });
+      const made: Record<Exclude<(typeof CHART_DOWNLOADS)[number], 'png'>, string | Buffer> = {
+        csv: chartCsv(rendered, locale),
+        json: chartJson(rendered, context),
+        svg,
+        xlsx: await cachedXlsx(rendered, context, options.cache),
+      };
+      for (const ext of ['csv', 'json', 'svg', 'xlsx'] as const) {
+        const content = made[ext];
+        await write(downloadPath(locale, chart.spec.id, ext), content);
+        // Kept for the next build, which reuses a chart's files only when all of CHART_DOWNLOADS are kept (the PNG last, below).
+        if (options.cache?.dir) options.cache.set('chart-downloads', `${key}.${ext}`, content);
+      }
+      pictures.push({ path: downloadPath(locale, chart.spec.id, 'png'), picture, ...(options.cache?.dir ? { keep: key } : {}) });
     }
   }
   for (const release of model.dataset.releases) {
     const format = datasetSnapshotFormat(model.dataset, release.id);
-    for (const [name, content] of snapshotFiles(model.dataset, release.id, options.siteUrl, format, months)) files.set(`/data/v/${release.id}/${name}`, content);
+    for (const [name, content] of snapshotFiles(model.dataset, release.id, options.siteUrl, format, months)) await write(`/data/v/${release.id}/${name}`, content);
   }
   // Each month file once, as committed (the lock keeps its sha256): what month-files snapshots reference.
-  for (const month of monthFiles) if (months.some((m) => m.name === month.name)) files.set(`/${MONTHS_FOLDER}${month.name}`, Buffer.from(month.bytes));
+  for (const month of monthFiles) if (months.some((m) => m.name === month.name)) await write(`/${MONTHS_FOLDER}${month.name}`, Buffer.from(month.bytes));
   const schema = monthFileSchema();
-  files.set(`/${schema.path}`, schema.text);
+  await write(`/${schema.path}`, schema.text);
   if (model.latestRelease) {
-    for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) files.set(`/data/latest/${name}`, content);
+    for (const [name, content] of datasetFiles(model.dataset, model.latestRelease.id, options.siteUrl)) await write(`/data/latest/${name}`, content);
   }
-
-  for (const [path, content] of files) {
-    const target = join(outDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await content);
+  for (const { path, picture, keep } of pictures) {
+    const bytes = await picture;
+    await write(path, bytes);
+    if (keep !== undefined) options.cache!.set('chart-downloads', `${keep}.png`, bytes);
   }
-  for (const { key, paths } of toKeep) {
-    for (const [i, ext] of CHART_DOWNLOADS.entries()) options.cache!.set('chart-downloads', `${key}.${ext}`, await files.get(paths[i]!)!);
-  }
-  return { files: files.size };
+  return { files: written.size };
 }
 
 /** The chart's workbook, from the cache when the same figures and context gave it before (it is a pure function of both). */

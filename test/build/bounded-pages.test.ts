@@ -17,6 +17,8 @@ const outDir = join(work, 'dist');
 const FIGURES = 1100;
 const PAGES = 6; // 200 figures a page
 const MONTH = '2024-06';
+/** What the explore, indicator and bulletin pages stay under with this month (each was over it before they were bounded). */
+const BYTES_BOUND = 600_000;
 
 beforeAll(() => {
   const dataDir = writeFixtureData(join(work, 'data'), Object.fromEntries(oneLargeRelease(FIXTURE_INDICATORS, FIGURES, MONTH)));
@@ -76,7 +78,33 @@ describe('a month of 1,100 figures', () => {
     expect(shown[0]).toBe(20 * 5);
     expect(page).toContain('The newest 200 of 220 figures');
     expect(page).toContain('href="/data/latest/figures.csv"');
-    // A chart's own table (here on the bulletin) keeps the newest 200 too.
-    expect(html(`en/months/${MONTH}`)).toContain('The newest 200 figures; the 20 older ones are in');
+    // A chart alone (an embed) keeps the newest 200 in its table; on a page of several charts, the newest 25.
+    expect(html('en/embed/eid-accounts-activated')).toContain('The newest 200 figures; the 20 older ones are in');
+    expect(html(`en/months/${MONTH}`)).toContain('The newest 25 figures; the 195 older ones are in');
+    expect(page).toContain('The newest 25 figures; the 195 older ones are in');
+  });
+
+  it('draws a long history with a bounded number of dots and tooltip points, on every page that shows it', () => {
+    // 220 figures a series: at most 4 × DOT_COLUMNS (24) dots each, the same at each of the 4 sizes.
+    for (const path of ['en/indicators/eid-accounts-activated', 'en/embed/eid-accounts-activated', 'en/explore', 'kham-pha', `months/${MONTH}`]) {
+      const page = html(path);
+      for (const island of page.matchAll(/<script type="application\/json" class="chart-points">(.*?)<\/script>/gs)) {
+        expect((JSON.parse(island[1]!) as unknown[]).length, path).toBeLessThanOrEqual(4 * 24);
+      }
+      const figures = page.split('<figure class="chart').slice(1);
+      expect(figures.length, path).toBeGreaterThan(0);
+      for (const figure of figures) expect((figure.match(/<circle /g) ?? []).length, path).toBeLessThanOrEqual(4 * 4 * 24 * 2);
+    }
+    // The newest figure keeps its dot and tooltip: eid-accounts-activated's is number 1,095 (five indicators in turn).
+    const islands = [...html('en/indicators/eid-accounts-activated').matchAll(/<script type="application\/json" class="chart-points">(.*?)<\/script>/gs)];
+    const lasts = islands.map((island) => (JSON.parse(island[1]!) as Array<{ url?: string }>).at(-1)?.url);
+    expect(lasts).toContain('https://example.invalid/synthetic/2024-06/eid-accounts-activated/1095');
+  });
+
+  it('keeps the explore page and an indicator page small, however many figures', () => {
+    // Before bounding, these pages carried every figure as a dot, a tooltip and a table row on each chart.
+    for (const path of ['kham-pha', 'en/explore', 'en/indicators/eid-accounts-activated', `months/${MONTH}`]) {
+      expect(readFileSync(join(outDir, path, 'index.html')).length, path).toBeLessThan(BYTES_BOUND);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthTablePath, newestRows, pageCount, pageRange, pageRows, pagerPages } from '../../src/lib/site/pagination.ts';
+import { monthTablePath, newestRows, newestRowsBy, pageCount, pageRange, pageRows, pagerPages, withinBudget } from '../../src/lib/site/pagination.ts';
 
 describe('bounded pages', () => {
   const rows = Array.from({ length: 450 }, (_, i) => i + 1);
@@ -34,5 +34,29 @@ describe('bounded pages', () => {
   it('keeps the newest rows of a history and counts the others', () => {
     expect(newestRows(rows, 200)).toEqual({ rows: rows.slice(250), omitted: 250 });
     expect(newestRows([1, 2], 200)).toEqual({ rows: [1, 2], omitted: 0 });
+  });
+});
+
+describe('pages of many charts', () => {
+  it('keeps the newest rows of each history of a table of several, in their order', () => {
+    // Two histories one after the other: a (days 1–10), then b (days 6–8).
+    const rows = [...Array.from({ length: 10 }, (_, i) => ({ id: 'a', day: i + 1 })), ...[6, 7, 8].map((day) => ({ id: 'b', day }))];
+    const { rows: kept, omitted } = newestRowsBy(rows, 6, (r) => r.day);
+    expect(omitted).toBe(7);
+    expect(kept).toEqual([{ id: 'a', day: 7 }, { id: 'a', day: 8 }, { id: 'a', day: 9 }, { id: 'a', day: 10 }, { id: 'b', day: 7 }, { id: 'b', day: 8 }]);
+    // One history: the same rows as newestRows.
+    const one = Array.from({ length: 30 }, (_, i) => i);
+    expect(newestRowsBy(one, 10, (r) => r)).toEqual(newestRows(one, 10));
+    expect(newestRowsBy(one, 40, (r) => r)).toEqual({ rows: one, omitted: 0 });
+  });
+
+  it('takes charts in order while their figures stay within the budget', () => {
+    expect(withinBudget([400, 400, 400, 10], (n) => n, 1_000)).toEqual([400, 400]);
+    expect(withinBudget([1_000, 1], (n) => n, 1_000)).toEqual([1_000]);
+    expect(withinBudget([4_000, 1], (n) => n, 1_000)).toEqual([]);
+    expect(withinBudget([], (n: number) => n, 1_000)).toEqual([]);
+    // A bulletin draws its first chart whatever its figures: each chart is bounded on its own.
+    expect(withinBudget([4_000, 1], (n) => n, 1_000, 1)).toEqual([4_000]);
+    expect(withinBudget([400, 400, 400], (n) => n, 1_000, 1)).toEqual([400, 400]);
   });
 });

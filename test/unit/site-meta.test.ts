@@ -1,7 +1,7 @@
 /** Page metadata as pure functions: descriptions (≤ 160 characters, cut at a word), JSON-LD, page dates. */
 import { describe, expect, it } from 'vitest';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
-import { articleJsonLd, indicatorJsonLd } from '../../src/lib/site/json-ld.ts';
+import { articleJsonLd, DATASET_SOURCES, indicatorJsonLd } from '../../src/lib/site/json-ld.ts';
 import { META_DESCRIPTION_MAX, bulletinDescription, metaDescription, topicDescription } from '../../src/lib/site/meta.ts';
 import { dateTimeInVietnam, indicatorModified, releaseDate } from '../../src/lib/site/page-dates.ts';
 import type { Dataset, Figure, Indicator } from '../../src/lib/data/types.ts';
@@ -69,6 +69,14 @@ describe('JSON-LD', () => {
     expect(ld.keywords).toContain('Identity and ID cards');
     expect(ld.isBasedOn).toHaveLength(2);
     expect((ld.isBasedOn as Array<{ publisher: unknown }>)[0]!.publisher).toEqual({ '@type': 'Organization', name: 'Ministry of Public Security' });
+  });
+  it('a Dataset names the newest DATASET_SOURCES sources of a long history, not every one', () => {
+    const days = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const long = buildSiteModel({ indicators: [indicator], releases: [{ id: '2024-07', file: '2024-07.csv', figures: days.map((day, i) => figure(i + 1, day, '2024-07', `https://example.org/${i}`)) }] });
+    const sources = indicatorJsonLd(long, indicator, 'en').isBasedOn as Array<{ url: string }>;
+    expect(sources).toHaveLength(DATASET_SOURCES);
+    expect(sources[0]!.url).toBe('https://example.org/119');
+    expect(sources.at(-1)!.url).toBe(`https://example.org/${120 - DATASET_SOURCES}`);
   });
   it('a NewsArticle has datetimes with a timezone, a logo, an author URL, and only the images that exist', () => {
     const article = { slug: 's', lang: 'vi' as const, title: 'T', dek: 'D', date: new Date('2026-11-26T00:00:00Z'), translationKey: 'k', topics: ['identity' as const], indicators: [] };

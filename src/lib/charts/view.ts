@@ -13,6 +13,7 @@ import { publisherLabel, displayQuantity, displayValue, qualifierWord } from '..
 import type { ChartSpec, TimeSeriesSpec } from './spec.ts';
 import type { ChartSvgs } from './sizes.ts';
 import { seriesSentence, takeawayFor } from './summary.ts';
+import { thinToColumns } from './thin.ts';
 
 /** What a chart is drawn from: the series of every indicator, and the data version (release id). */
 export interface ChartData {
@@ -153,11 +154,42 @@ export function tooltipJson(points: readonly TooltipPoint[]): string {
   return JSON.stringify(points).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Every drawn figure (current figures of every point), in the order the dots are drawn. */
+/** Every current figure (current figures of every point), in series order: what a line is drawn through. */
 export function drawnFigures(seriesList: readonly Series[]): Array<{ seriesIndex: number; series: Series; point: SeriesPoint; figure: Figure }> {
   return seriesList.flatMap((series, seriesIndex) =>
     series.points.flatMap((point) => point.current.map((figure) => ({ seriesIndex, series, point, figure }))),
   );
+}
+
+/**
+ * Columns a series' dots are chosen in when it has more than 4 × DOT_COLUMNS figures. Past about two dozen, the
+ * dots of a long history merge into a band and each carries a tooltip (its point rides in the page as JSON), so the
+ * page would grow with every figure: a dense series gets dots only on the first, lowest, highest and last figure of
+ * each of DOT_COLUMNS stretches of time (`thinToColumns`), the newest always among them. A shorter series (every
+ * series of the real data today) keeps a dot on every figure.
+ */
+export const DOT_COLUMNS = 6;
+
+/**
+ * The figures a time series marks with a dot (and a tooltip), in the order of `drawnFigures`: every figure of a
+ * series of at most 4 × DOT_COLUMNS, and of a longer one the real figures `thinToColumns` keeps. The same whatever
+ * the picture's size, so one list of tooltip points serves every rendering.
+ */
+export function dottedFigures(seriesList: readonly Series[]): ReturnType<typeof drawnFigures> {
+  return seriesList.flatMap((series, seriesIndex) => {
+    const figures = drawnFigures([series]).map((d) => ({ ...d, seriesIndex }));
+    return thinToColumns(figures, DOT_COLUMNS, (d) => asOfTime(d.point.asOf).getTime(), (d) => d.figure.value);
+  });
+}
+
+/**
+ * A line's points at the picture's resolution: a run spanning `fraction` of a plot `plotWidth` wide keeps, per
+ * pixel column, its first, lowest, highest and last point (`thinToColumns`: real points only, all of them when
+ * there are at most four a column). Bounds the markup and the drawing time of a long history; looks the same.
+ */
+export function lineAtResolution<T>(run: readonly T[], plotWidth: number, fraction: number, x: (point: T) => number, y: (point: T) => number): T[] {
+  const columns = Math.max(1, Math.ceil(plotWidth * Math.min(1, Math.max(0, fraction))));
+  return thinToColumns(run, columns, x, y);
 }
 
 /**
@@ -196,7 +228,7 @@ export function breaksOf(series: Series): SeriesPoint[] {
 export function timeSeriesNotes(seriesList: readonly Series[], locale: Locale): string[] {
   const vi = locale === 'vi';
   const notes: string[] = [];
-  const qualifiers = new Set(drawnFigures(seriesList).flatMap((d) => (d.figure.qualifier ? [d.figure.qualifier] : [])));
+  const qualifiers = new Set(dottedFigures(seriesList).flatMap((d) => (d.figure.qualifier ? [d.figure.qualifier] : [])));
   if (qualifiers.size > 0) {
     const words = QUALIFIERS.filter((q) => qualifiers.has(q)).map((q) => `“${qualifierWord(q, locale)}”`);
     const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} ${vi ? 'hoặc' : 'or'} ${words.at(-1)}`;
@@ -227,8 +259,9 @@ export function timeSeriesNotes(seriesList: readonly Series[], locale: Locale): 
   return notes;
 }
 
+/** The tooltip points of the dotted figures (`dottedFigures`), in their order: `data-i` on each dot indexes this list. */
 export function tooltipPoints(seriesList: readonly Series[], locale: Locale): TooltipPoint[] {
-  return drawnFigures(seriesList).map(({ series, point, figure }) => tooltipPoint(series.indicator, point, locale, figure));
+  return dottedFigures(seriesList).map(({ series, point, figure }) => tooltipPoint(series.indicator, point, locale, figure));
 }
 
 /** A point's position in calendar time: its day, or the middle of its month for a month-precision date. */
@@ -505,7 +538,7 @@ export interface TimeSeriesLayout {
 /** The layout of a time series at a size; `measure` "share" draws "x out of y" figures as a share of their total. */
 export function timeSeriesLayout(spec: TimeSeriesSpec, seriesList: readonly Series[], locale: Locale, size: { width: number; height: number }, measure: 'value' | 'share' = 'value'): TimeSeriesLayout {
   const measured = (figure: Figure) => (measure === 'share' ? (figure.value / figure.total!) * 100 : figure.value);
-  const drawn = drawnFigures(seriesList).map((d, i) => ({
+  const drawn = dottedFigures(seriesList).map((d, i) => ({
     ...d,
     i,
     date: asOfTime(d.point.asOf),
@@ -513,26 +546,41 @@ export function timeSeriesLayout(spec: TimeSeriesSpec, seriesList: readonly Seri
     // A figure the source qualifies ("hơn", "gần", "khoảng") is drawn as a hollow dot.
     group: `${d.figure.qualifier ? 'hollow-points' : 'points'}-${d.seriesIndex}`,
   }));
-  const times = drawn.map((d) => d.date.getTime());
-  const min = Math.min(...times);
-  const max = Math.max(...times);
+  // The domains from every figure (the dots are a selection of them: `dottedFigures`).
+  let min = Infinity;
+  let max = -Infinity;
+  let valueMax = -Infinity;
+  for (const d of drawnFigures(seriesList)) {
+    const time = asOfTime(d.point.asOf).getTime();
+    if (time < min) min = time;
+    if (time > max) max = time;
+    const value = measured(d.figure);
+    if (value > valueMax) valueMax = value;
+  }
   const pad = Math.max((max - min) * 0.04, 1000 * 60 * 60 * 24 * 20);
   const targets = spec.showTarget === false || measure === 'share' ? [] : seriesList.flatMap((s) => (s.indicator.target ? [{ value: s.indicator.target.value, label: targetLabel(s.indicator, locale) }] : []));
   const isRate = measure === 'share' || seriesList.every((s) => s.indicator.kind === 'rate');
-  const yMax = Math.max(...drawn.map((d) => d.value), ...targets.map((t) => t.value), isRate ? 0 : 1);
+  const yMax = Math.max(valueMax, ...targets.map((t) => t.value), isRate ? 0 : 1);
   // A break: a thin dashed rule at the date of the first figure of the new definition, labelled in the top margin.
   const breakTimes = [...new Set(seriesList.flatMap((s) => breaksOf(s).map((p) => asOfTime(p.asOf).getTime())))].sort((a, b) => a - b);
   const breaks = breakTimes.map((time) => ({ date: new Date(time), nearEnd: (time - (min - pad)) / (max - min + 2 * pad) > 0.6 }));
-  // Lines only within runs of comparable figures (the primary figure of each point); dashed over long gaps.
-  const segments = seriesList.map(lineSegments);
-  const lines = segments.map(({ solid }) => solid.flatMap((run, k) => run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: measured(point.primary) }))));
-  const gapLines = segments.map(({ dashed }) => dashed.flatMap((pair, k) => pair.map((point) => ({ gap: k, date: asOfTime(point.asOf), value: measured(point.primary) }))));
   // The first month's tick is always drawn: the domain reaches back to its first day.
   const xDomain: [Date, Date] = [new Date(Math.min(min - pad, monthStart(new Date(min)).getTime() - 3 * DAY)), new Date(max + pad)];
   const xTickFormat = dateTick(locale);
   const yTickFormat = (v: number) => (isRate ? `${formatTick(v, locale)}%` : formatTick(v, locale));
   // The plot's width, for spacing the date ticks: the y labels' margin estimated from the longest (the top) label.
   const left = Math.max(TIME_SERIES_MARGINS.left, Math.ceil(labelWidth(yTickFormat(isRate ? 100 : yMax * 1.08)) + 13));
+  const plotWidth = size.width - left - TIME_SERIES_MARGINS.right;
+  const domainSpan = xDomain[1].getTime() - xDomain[0].getTime();
+  // Lines only within runs of comparable figures (the primary figure of each point); dashed over long gaps. Each run
+  // at the picture's resolution (`lineAtResolution`): a long history keeps a few real points per pixel column.
+  const segments = seriesList.map(lineSegments);
+  const lines = segments.map(({ solid }) => solid.flatMap((run, k) => {
+    const placed = run.map((point) => ({ run: k, date: asOfTime(point.asOf), value: measured(point.primary) }));
+    const fraction = (placed.at(-1)!.date.getTime() - placed[0]!.date.getTime()) / domainSpan;
+    return lineAtResolution(placed, plotWidth, fraction, (p) => p.date.getTime(), (p) => p.value);
+  }));
+  const gapLines = segments.map(({ dashed }) => dashed.flatMap((pair, k) => pair.map((point) => ({ gap: k, date: asOfTime(point.asOf), value: measured(point.primary) }))));
   return {
     drawn,
     lines,
@@ -541,7 +589,7 @@ export function timeSeriesLayout(spec: TimeSeriesSpec, seriesList: readonly Seri
     yDomain: [0, isRate ? 100 : yMax * 1.08],
     yNice: !isRate,
     isRate,
-    xTicks: timeTicks(xDomain, new Date(min), new Date(max), size.width - left - TIME_SERIES_MARGINS.right, xTickFormat),
+    xTicks: timeTicks(xDomain, new Date(min), new Date(max), plotWidth, xTickFormat),
     yTicks: Math.max(3, Math.floor(size.height / 60)),
     targets,
     breaks,

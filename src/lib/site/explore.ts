@@ -46,3 +46,8 @@ export function presetComparisons(model: SiteModel): PresetComparison[] {
       };
     });
 }
+
+/** The figures a comparison's chart holds (every figure of its indicators): what a page of many charts counts. */
+export function presetFigureCount(model: SiteModel, preset: PresetComparison): number {
+  return preset.indicators.reduce((sum, id) => sum + (model.series.get(id)?.points ?? []).reduce((n, point) => n + point.figures.length, 0), 0);
+}

@@ -36,7 +36,10 @@ function vietnam(locale: Locale): JsonLd {
   return { '@type': 'Country', name: locale === 'vi' ? 'Việt Nam' : 'Vietnam' };
 }
 
-/** An indicator page as a schema.org Dataset: its figures, their sources and the files to download. */
+/** The sources an indicator's Dataset names (`isBasedOn`) at most: the newest ones. */
+export const DATASET_SOURCES = 50;
+
+/** An indicator page as a schema.org Dataset: its figures, their sources (the newest DATASET_SOURCES) and the files to download. */
 export function indicatorJsonLd(model: SiteModel, indicator: Indicator, locale: Locale): JsonLd {
   const series = model.series.get(indicator.id);
   const points = series?.points ?? [];
@@ -44,7 +47,9 @@ export function indicatorJsonLd(model: SiteModel, indicator: Indicator, locale: 
   const pageUrl = absoluteUrl(localePath(locale, `indicators/${indicator.id}`));
   const modified = indicatorModified(model, indicator.id);
   const newestRelease = figures.reduce((newest, figure) => (figure.release > newest ? figure.release : newest), '');
-  const sources = [...new Map(figures.map((f) => [f.source.url ?? f.source.title, f.source] as const)).values()];
+  // The newest sources first (figures are newest first), at most DATASET_SOURCES: a page's metadata does not grow
+  // with every figure; each figure's source is in the downloads.
+  const sources = [...new Map(figures.map((f) => [f.source.url ?? f.source.title, f.source] as const)).values()].slice(0, DATASET_SOURCES);
   // The indicator's main chart has the indicator's id: its downloads hold exactly this indicator's figures.
   const download = (extension: 'csv' | 'json', encodingFormat: string): JsonLd => ({
     '@type': 'DataDownload',

@@ -6,7 +6,7 @@
 
 /** Rows of a month's figures table per page: the bulletin shows the first page, `figures/2/`… the others. */
 export const MONTH_TABLE_ROWS = 200;
-/** Rows of an indicator's table on its page, and of a chart's table under it (embeds included): the newest ones. */
+/** Rows of an indicator's table on its page, and of a chart's table in an embed: the newest ones (see MANY_CHARTS_TABLE_ROWS). */
 export const SERIES_TABLE_ROWS = 200;
 /** Charts on a month's bulletin: the first indicators with a new figure; the others' charts are on their pages. */
 export const MONTH_CHARTS = 12;
@@ -54,4 +54,45 @@ export function monthTablePath(month: string, page: number): string {
 /** The newest `size` rows of a history (rows in date order, oldest first), and how many were left out. */
 export function newestRows<T>(rows: readonly T[], size: number): { rows: T[]; omitted: number } {
   return rows.length <= size ? { rows: [...rows], omitted: 0 } : { rows: rows.slice(rows.length - size), omitted: rows.length - size };
+}
+
+/**
+ * The newest `size` rows of a table of one or more histories (each in date order, one after the other), in their
+ * own order, and how many were left out: the rows with the latest `time`, ties going to the later row. For one
+ * history this is `newestRows`; for several, each keeps its newest rows instead of the last history taking all.
+ */
+export function newestRowsBy<T>(rows: readonly T[], size: number, time: (row: T) => number): { rows: T[]; omitted: number } {
+  if (rows.length <= size) return { rows: [...rows], omitted: 0 };
+  const times = rows.map(time);
+  const kept = rows.map((_, i) => i).sort((a, b) => times[b]! - times[a]! || b - a).slice(0, size).sort((a, b) => a - b);
+  return { rows: kept.map((i) => rows[i]!), omitted: rows.length - size };
+}
+
+/**
+ * Rows of a chart's table on a page that holds more than that chart (a bulletin, the explore page, an indicator page,
+ * whose own table of the indicator's history keeps SERIES_TABLE_ROWS): the newest ones. An embed, one chart, keeps
+ * SERIES_TABLE_ROWS.
+ */
+export const MANY_CHARTS_TABLE_ROWS = 25;
+
+/**
+ * Figures the charts of a page of many charts may hold in all: a bulletin draws its charts, the explore page its
+ * comparisons, in order while their figures together stay within this; the others are on their own pages (or open
+ * in the explorer). Each chart is bounded already (dots, lines and table); this bounds how many there are.
+ */
+export const MANY_CHARTS_FIGURES = 1_000;
+
+/**
+ * The first items whose costs together stay within `budget` (in order; stops at the first that would pass it), and
+ * at least the first `minimum` whatever they cost (a bulletin always draws its first chart, each chart being bounded).
+ */
+export function withinBudget<T>(items: readonly T[], cost: (item: T) => number, budget: number, minimum = 0): T[] {
+  const kept: T[] = [];
+  let spent = 0;
+  for (const item of items) {
+    spent += cost(item);
+    if (spent > budget && kept.length >= minimum) break;
+    kept.push(item);
+  }
+  return kept;
 }
