@@ -78,8 +78,12 @@ describe('a month of 1,100 figures', () => {
     expect(shown[0]).toBe(20 * 5);
     expect(page).toContain('The newest 200 of 220 figures');
     expect(page).toContain('href="/data/latest/figures.csv"');
-    // A chart alone (an embed) keeps the newest 200 in its table; on a page of several charts, the newest 25.
-    expect(html('en/embed/eid-accounts-activated')).toContain('The newest 200 figures; the 20 older ones are in');
+    // An embed keeps the newest 25 in its table and links its own data for the others (a pinned one, its release's);
+    // on a page of several charts, the newest 25 too.
+    const embed = html('en/embed/eid-accounts-activated');
+    expect(embed).toContain('The newest 25 figures; the 195 older ones are in');
+    expect(embed).toMatch(/older ones are in <a href="\/downloads\/en\/eid-accounts-activated\.csv">/);
+    expect(html(`en/embed/v/${MONTH}/eid-accounts-activated`)).toMatch(new RegExp(`The newest 25 figures; the 195 older ones are in <a href="/data/v/${MONTH}/`));
     expect(html(`en/months/${MONTH}`)).toContain('The newest 25 figures; the 195 older ones are in');
     expect(page).toContain('The newest 25 figures; the 195 older ones are in');
   });

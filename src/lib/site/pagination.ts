@@ -6,7 +6,7 @@
 
 /** Rows of a month's figures table per page: the bulletin shows the first page, `figures/2/`… the others. */
 export const MONTH_TABLE_ROWS = 200;
-/** Rows of an indicator's table on its page, and of a chart's table in an embed: the newest ones (see MANY_CHARTS_TABLE_ROWS). */
+/** Rows of an indicator's table on its page: the newest ones (see MANY_CHARTS_TABLE_ROWS, EMBED_TABLE_ROWS). */
 export const SERIES_TABLE_ROWS = 200;
 /** Charts on a month's bulletin: the first indicators with a new figure; the others' charts are on their pages. */
 export const MONTH_CHARTS = 12;
@@ -70,10 +70,17 @@ export function newestRowsBy<T>(rows: readonly T[], size: number, time: (row: T)
 
 /**
  * Rows of a chart's table on a page that holds more than that chart (a bulletin, the explore page, an indicator page,
- * whose own table of the indicator's history keeps SERIES_TABLE_ROWS): the newest ones. An embed, one chart, keeps
- * SERIES_TABLE_ROWS.
+ * whose own table of the indicator's history keeps SERIES_TABLE_ROWS): the newest ones.
  */
 export const MANY_CHARTS_TABLE_ROWS = 25;
+
+/**
+ * Rows of a chart's table in an embed (live or pinned): the newest ones, the rest in the embed's data link. An embed
+ * is a small frame in another site's article, read on phones, and a pinned embed is published for every release of
+ * every chart: with its history in full, each release's embeds would grow with every month before it (bytes ∝
+ * releases² across the years); bounded, they grow by a constant a release.
+ */
+export const EMBED_TABLE_ROWS = 25;
 
 /**
  * Figures the charts of a page of many charts may hold in all: a bulletin draws its charts, the explore page its
