@@ -132,6 +132,10 @@ try {
   const embeds = await timed('pinned embeds', async () => storeAndRestorePinnedEmbeds(pinned, staging, cache));
   steps.push(`${embeds.reused} pinned embeds copied from the cache, ${embeds.stored} stored`);
   // Steps over the built pages, still in the staging folder: nothing is published until all succeed.
+  // The search index reads the pages only, in Pagefind's own process: it is built while this one makes the images and
+  // downloads (which write no page).
+  const search = timed('search index (alongside)', () => writeSearchIndex(staging));
+  search.catch(() => {}); // awaited below, where its error stops the build
   const png = pngPool(cache);
   try {
     await timed('share images', () => writeShareImages(staging, png));
@@ -139,7 +143,7 @@ try {
   } finally {
     await png.close();
   }
-  await timed('search index', () => writeSearchIndex(staging));
+  await search;
   // Last: it lists the folders the other steps wrote.
   await timed('headers', async () => writeHeadersFile(staging));
 } catch (error) {

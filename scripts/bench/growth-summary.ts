@@ -94,7 +94,7 @@ export interface TargetRow {
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
 export const formatBytes = (bytes: number): string => (bytes >= GB ? `${(bytes / GB).toFixed(2)} GB` : bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
-const seconds = (s: number) => (s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
+const seconds = (s: number) => (s >= 120 ? `${Math.floor(Math.round(s) / 60)} min ${Math.round(s) % 60} s` : `${s.toFixed(1)} s`);
 const memory = (m: BuildMeasure) => (m.peakBytes === undefined ? 'unknown' : formatBytes(m.peakBytes));
 const within = (value: number | undefined, limit: number) => (value === undefined ? undefined : value <= limit);
 

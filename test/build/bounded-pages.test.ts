@@ -82,7 +82,7 @@ describe('a month of 1,100 figures', () => {
     // on a page of several charts, the newest 25 too.
     const embed = html('en/embed/eid-accounts-activated');
     expect(embed).toContain('The newest 25 figures; the 195 older ones are in');
-    expect(embed).toMatch(/older ones are in <a href="\/downloads\/en\/eid-accounts-activated\.csv">/);
+    expect(embed).toMatch(/older ones are in <a href="\/downloads\/en\/eid-accounts-activated\.csv">the data download \(CSV\)<\/a>/);
     expect(html(`en/embed/v/${MONTH}/eid-accounts-activated`)).toMatch(new RegExp(`The newest 25 figures; the 195 older ones are in <a href="/data/v/${MONTH}/`));
     expect(html(`en/months/${MONTH}`)).toContain('The newest 25 figures; the 195 older ones are in');
     expect(page).toContain('The newest 25 figures; the 195 older ones are in');

@@ -136,6 +136,8 @@ describe('growth benchmark summary', () => {
     // A warm build that changed any byte misses its target, however fast.
     const changedWarm = targetRows({ today: measure(), todayWarm: { build: measure({ seconds: 5 }), diff: { added: 0, changed: 1, removed: 0, bytesChanged: 10 } }, releaseCases: [], figureCases: [] });
     expect(changedWarm.find((r) => r.figure === 'today\'s data: full build, warm cache')).toMatchObject({ met: false, value: '5.0 s (changed 0.0 KB!)' });
+    // 479.7 s is 8 min 0 s (not "7 min 60 s").
+    expect(targetRows({ releaseCases: [{ releases: 40, full: measure({ seconds: 479.7 }) }], figureCases: [] })[0]!.value).toBe('8 min 0 s');
     const table = formatTargetTable(rows);
     expect(table).toMatch(/120 releases: full build\s+2 min 50 s\s+≤ 3 min 0 s\s+✓/);
     expect(table).toMatch(/100,000 figures in one file: largest HTML page\s+109\.7 MB \(\/months\/2024-06\/index\.html\)\s+≤ 1\.0 MB\s+✗/);
