@@ -5,7 +5,8 @@
  *
  * What is indexed: only <main data-pagefind-body> (Base.astro), so headers,
  * navigation and footers are not; pages without it (embeds, the search page
- * itself) are not indexed at all. Inside <main>, the chart drawings (their
+ * itself) are not indexed at all, and the embed pages are not even read (see
+ * NOT_INDEXED). Inside <main>, the chart drawings (their
  * text summary and data table are indexed) and the embed/download/cite tools
  * under each chart and the share links (.share) are left out: they repeat on every page and would crowd
  * the excerpts.
@@ -13,7 +14,7 @@
  * Diacritics: Pagefind folds tone and vowel marks itself; "đ" is handled in
  * the query (src/lib/search/fold.ts), so the index needs nothing extra.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -21,11 +22,33 @@ export const EXCLUDE_SELECTORS = ['svg', '.chart-tools', '.share'];
 /** Pagefind's ready-made UIs, written with every index; the search page uses the JS API (pagefind.js) instead. */
 const UNUSED_UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
+/**
+ * Folders that hold no page to index: the embed pages (never indexed, and most of the site's pages: one for every
+ * chart and every release) apart from the embed builder at their top, and folders of files that are not pages.
+ * Pagefind reads only the pages the glob matches, so the embeds, which grow with every release, cost it nothing.
+ */
+const NOT_INDEXED = new Set(['embed', 'oembed', 'pagefind', 'downloads', 'data', 'og', '_astro', 'explore-data', 'icons']);
+
+/** The glob of the pages Pagefind reads: every page outside NOT_INDEXED, in both languages, and the embed builders. */
+export function indexedPagesGlob(outDir: string): string {
+  const patterns: string[] = [];
+  const visit = (prefix: string, folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.html')) patterns.push(`${prefix}${entry.name}`);
+      else if (entry.isDirectory() && prefix === '' && entry.name === 'en') visit('en/', join(folder, 'en'));
+      else if (entry.isDirectory() && NOT_INDEXED.has(entry.name)) patterns.push(`${prefix}${entry.name}/index.html`);
+      else if (entry.isDirectory()) patterns.push(`${prefix}${entry.name}/**/*.html`);
+    }
+  };
+  visit('', outDir);
+  return `{${patterns.sort().join(',')}}`;
+}
+
 export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
+    const added = await index.addDirectory({ path: outDir, glob: indexedPagesGlob(outDir) });
     if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
     if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body still on <main> in Base.astro?');
     const bundle = join(outDir, 'pagefind');
