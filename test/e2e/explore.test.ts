@@ -140,6 +140,27 @@ describe('explorer: the view in the address', () => {
     }
   });
 
+  it('the range offers the months of the indicators on the chart: its own at first, widened when one with earlier figures is added', async () => {
+    // The page is built with its own indicator's months only, so it does not change when another indicator gets a figure.
+    const { page, errors, close } = await open('/indicators/eid-accounts-level2/');
+    try {
+      const months = () => explorer(page).locator('[data-range="from"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      await expect(months()).resolves.toEqual(['2024-08', '2024-09']);
+      await explorer(page).locator('[data-add-select]').selectOption('eid-accounts-activated');
+      await explorer(page).locator('button[data-add]').click();
+      await expect.poll(() => query(page)).toBe('?indicators=eid-accounts-level2,eid-accounts-activated');
+      await expect.poll(months).toEqual(['2024-06', '2024-07', '2024-08', '2024-09']);
+      await expect(explorer(page).locator('[data-range="to"] option').count()).resolves.toBe(4);
+      await expect(explorer(page).locator('button[data-preset="all"]').getAttribute('aria-pressed')).resolves.toBe('true');
+      // Narrowed again when it is removed.
+      await explorer(page).locator('button[data-remove="eid-accounts-activated"]').click();
+      await expect.poll(months).toEqual(['2024-08', '2024-09']);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('the redrawn chart matches the one drawn at build time: same ticks, same dots, same marks', async () => {
     const { page, close } = await open(PAGE);
     try {

@@ -10,10 +10,11 @@ import { loadDataset } from '../../src/lib/data/load.ts';
 import { readDataDirectory } from '../../src/lib/data/read-directory.ts';
 import { CHART_CSV_COLUMNS, CSV_OPTIONS, chartCsv, chartRecords, csvCell } from '../../src/lib/downloads/chart-files.ts';
 import {
-  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, withExploreQuery, parseExploreState, rangePresets, seriesInRange,
+  MAX_INDICATORS, axisKey, canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsBetween, withExploreQuery, parseExploreState, rangePresets, seriesInRange, monthsSpanned,
 } from '../../src/lib/explore/state.ts';
 import type { ExploreState } from '../../src/lib/explore/state.ts';
 import { seriesFromData } from '../../src/lib/explore/data.ts';
+import { rangeChoices } from '../../src/lib/explore/text.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import { explorerCandidates, presetComparisons } from '../../src/lib/site/explore.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
@@ -190,5 +191,25 @@ describe('one code path for build and browser', () => {
       }));
       expect(chartCsv(chart, 'vi'), indicator.id).toBe(stringify([[...CHART_CSV_COLUMNS], ...rows], CSV_OPTIONS));
     }
+  });
+});
+
+describe('monthsSpanned and rangeChoices', () => {
+  const series = (...asOf: string[]) => ({ points: asOf.map((date) => ({ asOf: date })) }) as unknown as Parameters<typeof monthsSpanned>[0][number];
+
+  it('spans every month from the first figure to the last of the series given, gaps included', () => {
+    expect(monthsSpanned([series('2024-08-20', '2024-09-18')])).toEqual(['2024-08', '2024-09']);
+    expect(monthsSpanned([series('2024-08-20'), series('2024-06-30', '2024-07')])).toEqual(['2024-06', '2024-07', '2024-08']);
+    expect(monthsSpanned([series('2024-11-02', '2025-02')])).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(monthsSpanned([])).toEqual([]);
+  });
+
+  it('labels the months and the quick ranges in the reader\'s language', () => {
+    const months = monthsBetween('2023-11', '2025-02');
+    const vi = rangeChoices(months, 'vi');
+    expect(vi.months[0]).toEqual({ value: '2023-11', label: '11/2023' });
+    expect(vi.presets.map((p) => p.label)).toEqual(['Toàn bộ', '12 tháng gần nhất', '2025', '2024', '2023']);
+    expect(rangeChoices(months, 'en').presets.slice(0, 2).map((p) => p.label)).toEqual(['All', 'Last 12 months']);
+    expect(rangeChoices([], 'vi')).toEqual({ months: [], presets: [] });
   });
 });

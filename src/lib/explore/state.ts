@@ -123,6 +123,16 @@ export function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
+/**
+ * The months a range may choose from: every month from the first figure to the last of the given series. The
+ * explorer offers those of the indicators on its chart (at build time the page's own), so a page does not change
+ * when another indicator gets a figure; the browser widens the choice when the reader adds one.
+ */
+export function monthsSpanned(seriesList: readonly Pick<Series, 'points'>[]): string[] {
+  const months = seriesList.flatMap((series) => series.points.map((point) => monthOf(point.asOf))).sort();
+  return months.length > 0 ? monthsBetween(months[0]!, months.at(-1)!) : [];
+}
+
 /** A preset time range: everything, the last 12 months of figures, or one calendar year. */
 export interface RangePreset {
   id: string;

@@ -1,5 +1,6 @@
 import type { Locale } from '../data/types.ts';
-import { formatAsOf } from '../format/index.ts';
+import { formatAsOf, formatMonthShort } from '../format/index.ts';
+import { rangePresets } from './state.ts';
 
 /** The explorer's words, in both languages: the controls (built at build time) and what the browser writes. */
 export const EXPLORE_TEXT = {
@@ -72,3 +73,12 @@ export function rangeSentence(locale: Locale, from?: string, to?: string): strin
 
 /** A month for a select option: "1/2024", "Jan 2024". */
 export { formatMonthShort as monthLabel } from '../format/index.ts';
+
+/** What the range controls offer for the given months (oldest first): the selects' months and the quick ranges, in words. */
+export function rangeChoices(months: readonly string[], locale: Locale): { months: { value: string; label: string }[]; presets: { id: string; from?: string; to?: string; label: string }[] } {
+  const text = EXPLORE_TEXT[locale];
+  return {
+    months: months.map((month) => ({ value: month, label: formatMonthShort(month, locale) })),
+    presets: months.length > 0 ? rangePresets(months[0]!, months.at(-1)!).map((preset) => ({ ...preset, label: preset.id === 'all' ? text.all : preset.id === 'last-12' ? text.last12 : preset.id })) : [],
+  };
+}

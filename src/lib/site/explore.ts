@@ -1,6 +1,6 @@
 import { defaultChartFor } from '../charts/spec.ts';
 import type { Indicator } from '../data/types.ts';
-import { axisKey, MAX_INDICATORS, monthOf, monthsBetween } from '../explore/state.ts';
+import { axisKey, MAX_INDICATORS, monthsSpanned } from '../explore/state.ts';
 import type { SiteModel } from './model.ts';
 
 /**
@@ -20,10 +20,9 @@ export function explorerCandidates(model: SiteModel, id?: string): Indicator[] {
   return own ? drawable.filter((indicator) => axisKey(indicator) === axisKey(own)) : [];
 }
 
-/** Every month from the first figure to the last of the given indicators (`YYYY-MM`). */
-export function explorerMonths(model: SiteModel, indicators: readonly Indicator[]): string[] {
-  const months = indicators.flatMap((indicator) => model.series.get(indicator.id)!.points.map((point) => monthOf(point.asOf))).sort();
-  return months.length > 0 ? monthsBetween(months[0]!, months.at(-1)!) : [];
+/** Every month from the first figure to the last of the given indicators (`YYYY-MM`): those on the explorer's chart. */
+export function explorerMonths(model: SiteModel, indicators: readonly string[]): string[] {
+  return monthsSpanned(indicators.map((id) => model.series.get(id)!));
 }
 
 /** A comparison listed on the explore page: indicators of one kind and unit, the longest histories first. */

@@ -11,10 +11,10 @@ import type { Series } from '../../lib/data/series.ts';
 import type { ChartView } from '../../lib/charts/view.ts';
 import { CHART_SIZES, chartElementIds, hasTotals, shareViewText, timeSeriesLayout, timeSeriesView, tooltipJson } from '../../lib/charts/view.ts';
 import type { ExploreMeasure, ExploreState } from '../../lib/explore/state.ts';
-import { canShareAxis, exploreQuery, exploreSpec, hasExploreState, parseExploreState, seriesInRange, withExploreQuery } from '../../lib/explore/state.ts';
+import { canShareAxis, exploreQuery, exploreSpec, hasExploreState, monthsSpanned, parseExploreState, seriesInRange, withExploreQuery } from '../../lib/explore/state.ts';
 import type { IndicatorData } from '../../lib/explore/data.ts';
 import { seriesFromData } from '../../lib/explore/data.ts';
-import { EXPLORE_TEXT, rangeSentence } from '../../lib/explore/text.ts';
+import { EXPLORE_TEXT, rangeChoices, rangeSentence } from '../../lib/explore/text.ts';
 import { figureStatuses } from '../../lib/site/figure-statuses.ts';
 import { displayAsOf, displayExact, publisherLabel } from '../../lib/site/display.ts';
 import { formatAsOf } from '../../lib/format/index.ts';
@@ -334,6 +334,7 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
     for (const button of controls.querySelectorAll<HTMLButtonElement>('[data-view]')) button.setAttribute('aria-pressed', String(button.dataset.view === state.view));
     const from = controls.querySelector<HTMLSelectElement>('[data-range="from"]');
     const to = controls.querySelector<HTMLSelectElement>('[data-range="to"]');
+    renderRangeChoices(from, to);
     if (from) from.value = state.from ?? from.options[0]?.value ?? '';
     if (to) to.value = state.to ?? to.options[to.options.length - 1]?.value ?? '';
     for (const button of controls.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
@@ -367,6 +368,28 @@ export async function enhance(root: Element$, trigger?: Element): Promise<void> 
       }
       if (add.selectedOptions[0]?.disabled) add.value = '';
     }
+  }
+
+  /**
+   * The selects and quick ranges span the months of the indicators on the chart. The page offers those of its own
+   * indicator (Explorer.astro); an added indicator with earlier or later figures widens them, a removed one narrows them.
+   */
+  function renderRangeChoices(from: HTMLSelectElement | null, to: HTMLSelectElement | null): void {
+    const months = monthsSpanned(state.indicators.map((id) => loaded.get(id)!));
+    if (!from || !to || months.length === 0) return;
+    if (from.options.length === months.length && from.options[0]?.value === months[0] && to.options[to.options.length - 1]?.value === months.at(-1)) return;
+    const choices = rangeChoices(months, locale);
+    const options = () => choices.months.map((month) => new Option(month.label, month.value));
+    from.replaceChildren(...options());
+    to.replaceChildren(...options());
+    controls?.querySelector('.explorer-presets')?.replaceChildren(...choices.presets.map((preset) => {
+      const button = element('button', undefined, preset.label);
+      button.type = 'button';
+      button.dataset.preset = preset.id;
+      if (preset.from) button.dataset.from = preset.from;
+      if (preset.to) button.dataset.to = preset.to;
+      return button;
+    }));
   }
 
   function optionIndicator(select: HTMLSelectElement, id: string): Pick<Indicator, 'kind' | 'unit' | 'period'> | undefined {
