@@ -4,14 +4,14 @@
  *   workbooks and data files), one per core;
  * - cached by content (build-cache.ts): the key is the SVG, the options, the renderer's version and the fonts' bytes,
  *   so an unchanged chart is never drawn twice, across builds too.
- * The bytes are exactly those of `renderPng` (src/lib/png/render.ts), which every worker calls.
+ * The bytes are exactly those of `renderPalettePng` (src/lib/png/render.ts), which every worker calls.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fontFiles } from '../../src/lib/png/fonts.ts';
-import type { PngOptions } from '../../src/lib/png/render.ts';
+import { type PngOptions, paletteEncoderIdentity } from '../../src/lib/png/render.ts';
 import { type BuildCache, cacheKey } from './build-cache.ts';
 
 interface Pending {
@@ -19,12 +19,12 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** What else makes a PNG's bytes besides its SVG and options: the renderer's version and the fonts. */
+/** What else makes a PNG's bytes besides its SVG and options: the renderer's version, the fonts and the palette encoder. */
 let rendererId: string | undefined;
 function rendererIdentity(): string {
   if (rendererId) return rendererId;
   const version = (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version;
-  rendererId = cacheKey(`resvg-js ${version}`, ...fontFiles().map((file) => readFileSync(file)));
+  rendererId = cacheKey(`resvg-js ${version}`, paletteEncoderIdentity(), ...fontFiles().map((file) => readFileSync(file)));
   return rendererId;
 }
 

@@ -1,8 +1,9 @@
-/** A worker thread of the PNG pool (png-pool.ts): draws SVG to PNG with resvg, off the main thread. */
+/** A worker thread of the PNG pool (png-pool.ts): draws SVG to a palette PNG (resvg, then sharp), off the main thread. */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { renderPng } from '../../src/lib/png/render.ts';
+import sharp from 'sharp';
+import { renderPalettePng } from '../../src/lib/png/render.ts';
 import type { PngOptions } from '../../src/lib/png/render.ts';
 
 // resvg's picture and tree live in native memory, freed only when V8 collects their small JS handles, and V8 does not
@@ -12,10 +13,13 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as (() => void) | undefined;
 const EVERY = 4;
 let drawn = 0;
+// One drawing at a time per worker, and one worker per core: sharp's own threads would only compete with them.
+sharp.concurrency(1);
+sharp.cache(false);
 
-parentPort!.on('message', ({ id, svg, options }: { id: number; svg: string; options: PngOptions }) => {
+parentPort!.on('message', async ({ id, svg, options }: { id: number; svg: string; options: PngOptions }) => {
   try {
-    parentPort!.postMessage({ id, png: renderPng(svg, options) });
+    parentPort!.postMessage({ id, png: await renderPalettePng(svg, options) });
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message });
   }

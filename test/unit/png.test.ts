@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { SHARE_CARD, chartImageSvg, pngSize, renderPng, shareCardSvg, textWidth } from '../../src/lib/png/index.ts';
+import { renderPalettePng } from '../../src/lib/png/render.ts';
 import { fitText, wrapText, measure } from '../../src/lib/png/svg.ts';
 import { shareJob } from '../../scripts/post-build/share-images.ts';
 
@@ -46,6 +48,42 @@ describe('renderPng', () => {
   it('is deterministic', () => {
     const card = shareCardSvg({ title: TITLE, siteName: SITE, locale: 'vi', chartSvg: CHART });
     expect(renderPng(card).equals(renderPng(card))).toBe(true);
+  });
+});
+
+describe('renderPalettePng (the PNG files the site publishes)', () => {
+  /** Decoded RGBA pixels, channel by channel. */
+  const pixels = async (png: Buffer) => sharp(png).ensureAlpha().raw().toBuffer();
+
+  it('is the same picture as resvg\'s, to the eye, in far fewer bytes; 8-bit palette; deterministic', async () => {
+    const card = shareCardSvg({ title: TITLE, siteName: SITE, locale: 'vi', chartSvg: CHART });
+    const full = renderPng(card);
+    const small = await renderPalettePng(card);
+    expect(ihdr(small)).toEqual(ihdr(full));
+    expect(small[25]).toBe(3); // colour type 3: indexed colours
+    expect(small.length).toBeLessThan(full.length * 0.6);
+    const [a, b] = await Promise.all([pixels(full), pixels(small)]);
+    let worst = 0;
+    let total = 0;
+    for (let i = 0; i < a.length; i++) {
+      const d = Math.abs(a[i]! - b[i]!);
+      worst = Math.max(worst, d);
+      total += d;
+    }
+    // On average well under one level of 255; no pixel far off (a palette of 256 colours, dithered).
+    expect(total / a.length).toBeLessThan(1);
+    expect(worst).toBeLessThan(64);
+    expect((await renderPalettePng(card)).equals(small)).toBe(true);
+  });
+
+  it('keeps transparency as it is (resvg\'s premultiplied pixels are read as such)', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="20" height="20" fill="#1a5a9e" fill-opacity="0.5"/></svg>';
+    const [a, b] = await Promise.all([pixels(renderPng(svg)), pixels(await renderPalettePng(svg))]);
+    // A half-transparent blue pixel and a fully transparent one.
+    expect([...b.subarray(0, 4)].map((v, i) => Math.abs(v - a[i]!) <= 2)).toEqual([true, true, true, true]);
+    expect(b[3]).toBeGreaterThan(120);
+    expect(b[3]).toBeLessThan(135);
+    expect(b[(30 * 4) + 3]).toBe(0);
   });
 });
 

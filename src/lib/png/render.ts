@@ -1,6 +1,11 @@
-/** SVG → PNG with resvg, drawn only with the bundled fonts (never the machine's). */
+/**
+ * SVG → PNG with resvg, drawn only with the bundled fonts (never the machine's); for the files the site publishes,
+ * then reduced to a palette of at most 256 colours by libimagequant (through sharp): the same picture to the eye
+ * in about 40% of the bytes, for readers on slow networks and for what each new month changes.
+ */
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { FONT_FAMILY, fontFiles } from './fonts.ts';
 
 export interface PngOptions {
@@ -37,6 +42,28 @@ export function renderPng(svg: string, options: PngOptions = {}): Buffer {
 /** The same, off the main thread (libuv's pool): several renders run in parallel. */
 export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Buffer> {
   return (await renderAsync(svg, resvgOptions(options))).asPng();
+}
+
+/**
+ * The palette encoding: the fewest colours that keep the picture at quality 90 of 100 (charts have few colours;
+ * anti-aliased text and lines need the rest), dithered, with zlib's strongest compression. libimagequant's quickest
+ * effort: on the site's charts it gives the same sizes as its default in 70% of the time. Deterministic: the same
+ * picture always gives the same bytes.
+ */
+export const PALETTE_PNG = { palette: true, quality: 90, effort: 1, compressionLevel: 9 } as const;
+
+/** What makes a palette PNG's bytes besides the picture: sharp's and libvips' versions and the encoding. */
+export function paletteEncoderIdentity(): string {
+  return JSON.stringify({ sharp: sharp.versions, encoding: PALETTE_PNG });
+}
+
+/**
+ * Renders SVG markup to a palette PNG (see PALETTE_PNG): what the site publishes. resvg's pixels go to sharp as they
+ * are (premultiplied RGBA), with no PNG encoded and decoded between the two.
+ */
+export async function renderPalettePng(svg: string, options: PngOptions = {}): Promise<Buffer> {
+  const image = new Resvg(svg, resvgOptions(options)).render();
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } }).png(PALETTE_PNG).toBuffer();
 }
 
 /** Width and height of a PNG, from its IHDR chunk. */
