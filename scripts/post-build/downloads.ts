@@ -1,6 +1,7 @@
 /**
  * Writes what journalists download: per chart and language
- * `/downloads/<lang>/<chart-id>.{csv,json,svg,png}` (latest data), and the
+ * `/downloads/<lang>/<chart-id>.{csv,json,svg,png,xlsx}` (latest data) and the chart's oEmbed answer
+ * `/oembed/<lang>/<chart-id>.json` (made from the same drawing: its thumbnail is the PNG), and the
  * whole dataset at `/data/latest/` and `/data/v/<release>/` for every release, in the snapshot format the release
  * lock records for it (new releases: references to the month files, each written once at `/data/months/<file>`).
  * Runs on the staging folder after the Astro build; reads data/ and content/ itself.
@@ -22,6 +23,8 @@ import { datasetFiles, monthFileSchema, MONTHS_FOLDER, publishedMonths } from '.
 import { snapshotFiles } from '../../src/lib/downloads/pinned.ts';
 import { datasetSnapshotFormat } from '../../src/lib/data/release-lock.ts';
 import { downloadPath } from '../../src/lib/embed/citation.ts';
+import { oembedPath } from '../../src/lib/embed/embed.ts';
+import { oembedJson } from '../../src/lib/embed/oembed.ts';
 import { localePath } from '../../src/lib/i18n/routes.ts';
 import { type PngPool, pngPool } from '../lib/png-pool.ts';
 import { type BuildCache, cacheKey, sourceIdentity } from '../lib/build-cache.ts';
@@ -85,9 +88,10 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       // A chart's files are a pure function of its spec, its indicators' series, the language, the addresses and the
       // code: when an earlier build made them from the same, they are copied and the chart is not drawn again.
       const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map((id) => data.series.get(id) ?? null) })) : '';
-      const kept = options.cache?.dir ? CHART_DOWNLOADS.map((ext) => options.cache!.get('chart-downloads', `${key}.${ext}`)) : [];
+      const paths = { ...Object.fromEntries(CHART_DOWNLOADS.map((ext) => [ext, downloadPath(locale, chart.spec.id, ext)])), oembed: oembedPath(locale, chart.spec.id) } as Record<(typeof CHART_FILES)[number], string>;
+      const kept = options.cache?.dir ? CHART_FILES.map((file) => options.cache!.get('chart-downloads', `${key}.${file}`)) : [];
       if (kept.length > 0 && kept.every((bytes) => bytes !== undefined)) {
-        for (const [i, ext] of CHART_DOWNLOADS.entries()) await write(downloadPath(locale, chart.spec.id, ext), kept[i]!);
+        for (const [i, file] of CHART_FILES.entries()) await write(paths[file], kept[i]!);
         continue;
       }
       const rendered = renderChart(chart.spec, data, locale);
@@ -96,19 +100,20 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       // worker threads while this thread goes on; both PNG and workbook are reused from the cache when unchanged.
       const picture = png.render(svg, { zoom: CHART_PNG_ZOOM });
       picture.catch(() => {}); // awaited (and its error thrown) when written, below
-      const made: Record<Exclude<(typeof CHART_DOWNLOADS)[number], 'png'>, string | Buffer> = {
+      const made: Record<Exclude<(typeof CHART_FILES)[number], 'png'>, string | Buffer> = {
         csv: chartCsv(rendered, locale),
         json: chartJson(rendered, context),
         svg,
         xlsx: await cachedXlsx(rendered, context, options.cache),
+        oembed: oembedJson(chart.spec.id, locale, rendered, svg),
       };
-      for (const ext of ['csv', 'json', 'svg', 'xlsx'] as const) {
-        const content = made[ext];
-        await write(downloadPath(locale, chart.spec.id, ext), content);
-        // Kept for the next build, which reuses a chart's files only when all of CHART_DOWNLOADS are kept (the PNG last, below).
-        if (options.cache?.dir) options.cache.set('chart-downloads', `${key}.${ext}`, content);
+      for (const file of ['csv', 'json', 'svg', 'xlsx', 'oembed'] as const) {
+        const content = made[file];
+        await write(paths[file], content);
+        // Kept for the next build, which reuses a chart's files only when all of CHART_FILES are kept (the PNG last, below).
+        if (options.cache?.dir) options.cache.set('chart-downloads', `${key}.${file}`, content);
       }
-      pictures.push({ path: downloadPath(locale, chart.spec.id, 'png'), picture, ...(options.cache?.dir ? { keep: key } : {}) });
+      pictures.push({ path: paths.png, picture, ...(options.cache?.dir ? { keep: key } : {}) });
     }
   }
   for (const release of model.dataset.releases) {
@@ -143,6 +148,8 @@ let xlsxCode: string | undefined;
 
 /** The files of one chart and language, in the order they are kept in the cache. */
 const CHART_DOWNLOADS = ['csv', 'json', 'svg', 'png', 'xlsx'] as const;
+/** A chart's files in a language: its downloads and its oEmbed answer. */
+const CHART_FILES = [...CHART_DOWNLOADS, 'oembed'] as const;
 /** The code a chart's files are made with: the pure core, the fonts, the dependencies. */
 const DOWNLOAD_CODE = ['src/lib', 'assets/fonts', 'scripts/post-build/downloads.ts', 'package-lock.json'];
 

@@ -63,9 +63,14 @@ export function embedUrl(locale: Locale, chartId: string, release?: string): str
   return absoluteUrl(localePath(locale, embedPath(chartId, release)));
 }
 
+/** Locale-free path of a chart's static oEmbed JSON (latest version), per language. */
+export function oembedPath(locale: Locale, chartId: string): string {
+  return `/oembed/${locale}/${chartId}.json`;
+}
+
 /** Static oEmbed JSON of a chart (latest version), per language. */
 export function oembedUrl(locale: Locale, chartId: string): string {
-  return absoluteUrl(`/oembed/${locale}/${chartId}.json`);
+  return absoluteUrl(oembedPath(locale, chartId));
 }
 
 /** The resizer a host page loads once, whatever the number of embeds (written by src/pages/embed.js.ts). */
