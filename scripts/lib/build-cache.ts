@@ -50,8 +50,10 @@ export function buildCache(dir: string | undefined = defaultCacheDir()): BuildCa
   const stats = { hits: 0, misses: 0 };
   // Entries this build used or made: never pruned, and dated now (see prune).
   const usedFiles = new Set<string>();
+  // The date used entries get, read once: without the build's BUILD_CACHE_NOW, reading it writes a probe file.
+  let usedAt: Date | undefined;
   const used = (file: string) => {
-    const now = fileSystemNow();
+    const now = (usedAt ??= fileSystemNow());
     utimesSync(file, now, now);
     usedFiles.add(file);
     return file;
