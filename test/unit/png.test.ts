@@ -70,7 +70,7 @@ describe('renderPalettePng (the PNG files the site publishes)', () => {
       worst = Math.max(worst, d);
       total += d;
     }
-    // On average well under one level of 255; no pixel far off (a palette of 256 colours, dithered).
+    // On average well under one level of 255; no pixel far off (a palette of up to 256 colours).
     expect(total / a.length).toBeLessThan(1);
     expect(worst).toBeLessThan(64);
     expect((await renderPalettePng(card)).equals(small)).toBe(true);

@@ -46,11 +46,11 @@ export async function renderPngAsync(svg: string, options: PngOptions = {}): Pro
 
 /**
  * The palette encoding: the fewest colours that keep the picture at quality 90 of 100 (charts have few colours;
- * anti-aliased text and lines need the rest), dithered, with zlib's strongest compression. libimagequant's quickest
- * effort: on the site's charts it gives the same sizes as its default in 70% of the time. Deterministic: the same
- * picture always gives the same bytes.
+ * anti-aliased text and lines need the rest), not dithered (a chart's flat areas stay flat), libimagequant's quickest
+ * effort and zlib's level 6. Measured on the site's charts: 40% of resvg's bytes, in about 60 ms a picture (dithered,
+ * level 9: 3% smaller, 100 ms). Deterministic: the same picture always gives the same bytes.
  */
-export const PALETTE_PNG = { palette: true, quality: 90, effort: 1, compressionLevel: 9 } as const;
+export const PALETTE_PNG = { palette: true, quality: 90, effort: 1, compressionLevel: 6, dither: 0 } as const;
 
 /** What makes a palette PNG's bytes besides the picture: sharp's and libvips' versions and the encoding. */
 export function paletteEncoderIdentity(): string {
