@@ -110,9 +110,8 @@ if (cache.dir) {
 // The site model and chart registry, made once from the checked data, for the steps outside Astro.
 const model = buildSiteModel(dataset);
 const registry = chartRegistry(model, articleSources(contentDir));
-// Pinned embeds of recorded releases already rendered by an earlier build are copied, not rendered (scripts/lib/pinned-embeds.ts).
-const recorded = new Set(dataset.releases.map((r) => r.id).filter((id) => !unrecorded.some((m) => m.id === id)));
-const pinned = planPinnedEmbeds({ model, registry, recorded, cache, address, root });
+// Pinned embeds already rendered by an earlier build are copied, not rendered (scripts/lib/pinned-embeds.ts).
+const pinned = planPinnedEmbeds({ model, registry, cache, address, root });
 const reuseList = writeReuseList(pinned, join(tmpdir(), `de-an-06-pinned-reuse-${process.pid}.json`));
 process.env.PINNED_EMBEDS_REUSED = reuseList;
 trace('planned');

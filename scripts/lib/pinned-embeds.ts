@@ -1,10 +1,11 @@
 /**
- * Incremental pinned embeds: /embed/v/<release>/<chart>/ of a release recorded in data/releases.lock.json is
- * rendered once, stored in the build cache, and copied from there by later builds instead of being rendered again.
+ * Incremental pinned embeds: /embed/v/<release>/<chart>/ is rendered once, stored in the build cache, and copied from
+ * there by later builds instead of being rendered again. That includes the releases this build records for the first
+ * time (data/releases.lock.json): the build that publishes a month stores its pages, so the next one copies them.
  *
  * A page is stored under the sha256 of everything it is made from: the spec it is drawn with at that release, the
- * series of that spec's indicators as they stood then, the page it links back to, the language, the site address,
- * and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
+ * series of that spec's indicators as they stood then, the page it links back to, the release's snapshot format (the
+ * embed links the release's data files), the language, the site address, and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
  * article that takes over a chart's page, or a corrected figure re-renders exactly the pages it reaches, and a warm
  * build writes the same bytes as a cold one (test/build/incremental.test.ts).
  */
@@ -18,6 +19,7 @@ import { specAt } from '../../src/lib/site/chart-registry.ts';
 import { chartDataAt } from '../../src/lib/site/charts.ts';
 import type { SiteModel } from '../../src/lib/site/model.ts';
 import { pinnedEmbedName } from '../../src/lib/site/pinned-reuse.ts';
+import { datasetSnapshotFormat } from '../../src/lib/data/release-lock.ts';
 import type { SiteAddress } from '../../src/lib/site/address.ts';
 import { type BuildCache, cacheKey, sourceIdentity } from './build-cache.ts';
 
@@ -33,17 +35,16 @@ export interface PinnedEmbedPage {
 }
 
 export interface PinnedEmbedPlan {
-  /** Pages of recorded releases found in the cache: copied, not rendered. */
+  /** Pages found in the cache: copied, not rendered. */
   reused: PinnedEmbedPage[];
-  /** Pages of recorded releases not in the cache yet: rendered, then stored. */
+  /** Pages not in the cache yet: rendered, then stored. */
   toStore: PinnedEmbedPage[];
 }
 
-/** Which pinned embed pages of the recorded releases the cache already holds. */
+/** Which pinned embed pages the cache already holds. */
 export function planPinnedEmbeds(options: {
   model: SiteModel;
   registry: ReadonlyMap<string, RegisteredChart>;
-  recorded: ReadonlySet<string>;
   cache: BuildCache;
   address: SiteAddress;
   root: string;
@@ -53,11 +54,12 @@ export function planPinnedEmbeds(options: {
   const { model, address } = options;
   const code = sourceIdentity(PINNED_EMBED_CODE, options.root);
   for (const chart of options.registry.values()) {
-    for (const release of chart.versions.filter((r) => options.recorded.has(r))) {
+    for (const release of chart.versions) {
       const spec = specAt(model, chart, release) ?? chart.spec;
       const data = chartDataAt(model, release);
       const series = indicatorsOf(spec).map((id) => data.series.get(id) ?? null);
-      const inputs = JSON.stringify({ spec, series, dataVersion: data.dataVersion, page: chart.page, id: chart.spec.id });
+      const format = datasetSnapshotFormat(model.dataset, release);
+      const inputs = JSON.stringify({ spec, series, dataVersion: data.dataVersion, page: chart.page, id: chart.spec.id, format });
       for (const locale of ['vi', 'en'] as const satisfies readonly Locale[]) {
         const key = cacheKey(KIND, code, address.root, address.base, locale, release, inputs);
         const page = { name: pinnedEmbedName(locale, release, chart.spec.id), file: join(`.${rootLocalePath(locale, `embed/v/${release}/${chart.spec.id}`)}`, 'index.html'), key };
@@ -76,7 +78,7 @@ export function writeReuseList(plan: PinnedEmbedPlan, file: string): string {
 }
 
 /**
- * After the Astro build: stores the pages it rendered for recorded releases, and copies the reused ones into the
+ * After the Astro build: stores the pages it rendered, and copies the reused ones into the
  * output. Every asset a copied page links to (/_astro/…) must exist in this build: otherwise the cache is wrong
  * and the build stops rather than publish a broken page.
  */

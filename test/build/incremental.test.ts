@@ -1,7 +1,7 @@
 /**
  * Incremental builds, from fixture builds sharing one build cache:
- * - a warm build (nothing changed) writes the same bytes as the build before it, copying the pinned embeds of
- *   recorded releases from the cache instead of rendering them;
+ * - a warm build (nothing changed) writes the same bytes as the build before it, copying the pinned embeds that build
+ *   rendered (of the releases it recorded for the first time too) from the cache instead of rendering them;
  * - adding a month leaves the files of a chart it does not touch byte-identical (its PNG, SVG, CSV, JSON, workbook,
  *   embed pages, oEmbed and link-preview card print the release of the chart's own newest figure, not the site's),
  *   and changes those of the chart it does touch;
@@ -66,9 +66,9 @@ describe('incremental builds', () => {
   const outDir = join(work, 'dist');
   let beforeMonth: Map<string, Buffer>;
 
-  it('a warm build copies the pinned embeds of recorded releases and writes the same bytes', () => {
-    build(outDir); // records the fixture's releases in data/releases.lock.json
-    const stored = build(outDir); // renders the pinned embeds of the recorded releases and stores them
+  it('a warm build copies the pinned embeds the build before it rendered (releases it recorded included) and writes the same bytes', () => {
+    // The first build records the fixture's releases in data/releases.lock.json, and stores their pinned embeds.
+    const stored = build(outDir);
     const cold = snapshot(outDir);
     const warm = build(outDir);
     expect(warm).toMatch(/ [1-9]\d* pinned embeds copied from the cache, 0 stored/);
