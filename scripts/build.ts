@@ -33,6 +33,7 @@ import { pngPool } from './lib/png-pool.ts';
 import { planPinnedEmbeds, storeAndRestorePinnedEmbeds, writeReuseList } from './lib/pinned-embeds.ts';
 import { articleSources } from './post-build/downloads.ts';
 import { buildSiteModel } from '../src/lib/site/model.ts';
+import { handOverSiteModel } from '../src/lib/site/load-site.ts';
 import { chartRegistry } from '../src/lib/site/chart-registry.ts';
 import { tmpdir } from 'node:os';
 import { BuildLockedError, PublishError, type BuildLock, acquireBuildLock, cleanupOnExit, nodeEffects, outputPaths, publish, removeLeftovers } from './lib/publish.ts';
@@ -109,12 +110,14 @@ if (cache.dir) {
 }
 // The site model and chart registry, made once from the checked data, for the steps outside Astro.
 const model = buildSiteModel(dataset);
+handOverSiteModel(model, dataDir);
 const registry = chartRegistry(model, articleSources(contentDir));
 // Pinned embeds already rendered by an earlier build are copied, not rendered (scripts/lib/pinned-embeds.ts).
 const pinned = planPinnedEmbeds({ model, registry, cache, address, root });
 const reuseList = writeReuseList(pinned, join(tmpdir(), `de-an-06-pinned-reuse-${process.pid}.json`));
 process.env.PINNED_EMBEDS_REUSED = reuseList;
 trace('planned');
+steps.push(`data checked, model and plan ${((performance.now() - started) / 1000).toFixed(1)} s`);
 try {
   const { build } = await import('astro');
   // Astro keeps its intermediate server chunks inside outDir only when outDir is under the working folder; otherwise
@@ -153,9 +156,12 @@ try {
 }
 
 rmSync(reuseList, { force: true });
+const publishing = performance.now();
 try {
   for (const notice of publish(staging, outDir, effects)) console.warn(`! ${notice}`);
   published = true;
+  // Mostly deleting the previous dist/, whose files grow with the releases.
+  steps.push(`publish ${((performance.now() - publishing) / 1000).toFixed(1)} s`);
 } catch (error) {
   if (!(error instanceof PublishError)) throw error;
   for (const folder of [staging, besideOutput]) rmSync(folder, { recursive: true, force: true });

@@ -18,9 +18,26 @@ export function contentDirectory(): string {
 
 let cached: SiteModel | undefined;
 
-/** Loads and validates the data once per build; pages share the result. */
+/** Where scripts/build.ts leaves the model it made, for the pages Astro renders in the same process. */
+const HANDED_OVER = Symbol.for('de-an-06.site-model');
+
+/**
+ * The build script has already read, checked and modelled the data before it starts Astro, in the same process: it
+ * hands the model over so that the content configuration, the route collection and the pages (each a module graph of
+ * its own) do not read and check the data again. Only a model made from the same data folder is taken.
+ */
+export function handOverSiteModel(model: SiteModel, dataDir: string): void {
+  (globalThis as Record<symbol, unknown>)[HANDED_OVER] = { model, dataDir: resolve(dataDir) };
+}
+
+function handedOver(): SiteModel | undefined {
+  const given = (globalThis as Record<symbol, { model: SiteModel; dataDir: string } | undefined>)[HANDED_OVER];
+  return given?.dataDir === dataDirectory() ? given.model : undefined;
+}
+
+/** Loads and validates the data once per build (or takes the build script's model); pages share the result. */
 export function getSiteModel(): SiteModel {
   if (!cached) keepDrawingsIn(drawingStore()); // charts drawn by an earlier build from the same inputs are reused
-  cached ??= buildSiteModel(loadDataset(readDataDirectory(dataDirectory())));
+  cached ??= handedOver() ?? buildSiteModel(loadDataset(readDataDirectory(dataDirectory())));
   return cached;
 }
