@@ -4,19 +4,33 @@
  * first use, not before. `start` runs once: on the first event of a type in `triggers` whose target is within the
  * selector given for that type (`closest`), with that control as `trigger` so the code can finish what it began; or
  * at once when `now` is true (the address asks for a state the code must apply). Sets `data-loading` on `root`.
+ *
+ * A click or change while the code is loading (a reader who picks an indicator and at once presses "Add") is not lost:
+ * once `start`'s promise settles, it is played again on its control, for the loaded code to handle.
  */
-export function onFirstUse(root: HTMLElement, triggers: Record<string, string>, start: (trigger?: Element) => void, now: boolean): void {
-  let started = false;
+const REPLAYED = new Set(['click', 'change']);
+
+export function onFirstUse(root: HTMLElement, triggers: Record<string, string>, start: (trigger?: Element) => Promise<unknown>, now: boolean): void {
+  let state: 'waiting' | 'loading' | 'ready' = 'waiting';
+  const missed: Array<{ control: Element; type: string }> = [];
   const go = (trigger?: Element) => {
-    if (started) return;
-    started = true;
+    if (state !== 'waiting') return;
+    state = 'loading';
     root.dataset.loading = 'true';
-    start(trigger);
+    void start(trigger).finally(() => {
+      state = 'ready';
+      for (const { control, type } of missed.splice(0)) {
+        if (type === 'click' && control instanceof HTMLElement) control.click();
+        else control.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+    });
   };
   for (const [type, selector] of Object.entries(triggers)) {
     root.addEventListener(type, (event) => {
       const control = (event.target as Element).closest(selector);
-      if (control) go(control);
+      if (!control) return;
+      if (state === 'loading' && REPLAYED.has(type)) missed.push({ control, type });
+      go(control);
     });
   }
   if (now) go();

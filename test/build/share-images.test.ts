@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../fixtures/fixture-data.ts';
 import { shareJob } from '../../scripts/post-build/share-images.ts';
-import { renderPng, shareCardSvg } from '../../src/lib/png/index.ts';
+import { shareCardSvg } from '../../src/lib/png/index.ts';
+import { renderPalettePng } from '../../src/lib/png/render.ts';
 
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'de-an-06-share-'));
@@ -64,7 +65,7 @@ describe('share images', () => {
     ['vi', 'indicators/eid-accounts-activated/index.html', 'og/vi/indicators/eid-accounts-activated.png', 'hơn 45,2 triệu tài khoản', 'Số liệu đến 20/8/2024'],
     ['en', 'en/indicators/eid-accounts-activated/index.html', 'og/en/indicators/eid-accounts-activated.png', 'more than 45.2 million accounts', 'As of 20 August 2024'],
   ] as const) {
-    it(`an indicator's card (${locale}) shows its latest figure with its qualifier and date, and the site's address`, () => {
+    it(`an indicator's card (${locale}) shows its latest figure with its qualifier and date, and the site's address`, async () => {
       const file = join(outDir, page);
       const job = shareJob(readFileSync(file, 'utf8'), outDir, file)!;
       expect(job.file).toBe(join(outDir, image));
@@ -74,8 +75,8 @@ describe('share images', () => {
       expect(text).toContain(asOf);
       // The fixture is built without SITE_URL: the address is the preview server's.
       expect(text).toContain('localhost:4321');
-      // The PNG in dist/ is this very card.
-      expect(readFileSync(join(outDir, image)).equals(renderPng(svg))).toBe(true);
+      // The PNG in dist/ is this very card (as the site publishes its pictures: a palette PNG).
+      expect(readFileSync(join(outDir, image)).equals(await renderPalettePng(svg))).toBe(true);
     });
   }
 
