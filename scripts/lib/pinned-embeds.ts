@@ -4,19 +4,20 @@
  * time (data/releases.lock.json): the build that publishes a month stores its pages, so the next one copies them.
  *
  * A page is stored under the sha256 of everything it is made from: the spec it is drawn with at that release, the
- * series of that spec's indicators as they stood then, the page it links back to, the release's snapshot format (the
+ * data as it stood then (the figures of that release and of every earlier one, and the catalogue the release is drawn
+ * with: `releaseDataIdentities`, computed once per release, so planning stays linear in the releases), the page it
+ * links back to, the release's snapshot format (the
  * embed links the release's data files), the language, the site address, and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
  * article that takes over a chart's page, or a corrected figure re-renders exactly the pages it reaches, and a warm
  * build writes the same bytes as a cold one (test/build/incremental.test.ts).
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { indicatorsOf } from '../../src/lib/charts/spec.ts';
-import type { Locale } from '../../src/lib/data/types.ts';
+import type { Dataset, Indicator, Locale } from '../../src/lib/data/types.ts';
 import { rootLocalePath } from '../../src/lib/i18n/routes.ts';
 import type { RegisteredChart } from '../../src/lib/site/chart-registry.ts';
 import { specAt } from '../../src/lib/site/chart-registry.ts';
-import { chartDataAt } from '../../src/lib/site/charts.ts';
 import type { SiteModel } from '../../src/lib/site/model.ts';
 import { pinnedEmbedName } from '../../src/lib/site/pinned-reuse.ts';
 import { datasetSnapshotFormat } from '../../src/lib/data/release-lock.ts';
@@ -53,13 +54,12 @@ export function planPinnedEmbeds(options: {
   if (!options.cache.dir) return plan;
   const { model, address } = options;
   const code = sourceIdentity(PINNED_EMBED_CODE, options.root);
+  const dataOf = releaseDataIdentities(model.dataset);
   for (const chart of options.registry.values()) {
     for (const release of chart.versions) {
       const spec = specAt(model, chart, release) ?? chart.spec;
-      const data = chartDataAt(model, release);
-      const series = indicatorsOf(spec).map((id) => data.series.get(id) ?? null);
       const format = datasetSnapshotFormat(model.dataset, release);
-      const inputs = JSON.stringify({ spec, series, dataVersion: data.dataVersion, page: chart.page, id: chart.spec.id, format });
+      const inputs = JSON.stringify({ spec, data: dataOf.get(release), dataVersion: release, page: chart.page, id: chart.spec.id, format });
       for (const locale of ['vi', 'en'] as const satisfies readonly Locale[]) {
         const key = cacheKey(KIND, code, address.root, address.base, locale, release, inputs);
         const page = { name: pinnedEmbedName(locale, release, chart.spec.id), file: join(`.${rootLocalePath(locale, `embed/v/${release}/${chart.spec.id}`)}`, 'index.html'), key };
@@ -68,6 +68,35 @@ export function planPinnedEmbeds(options: {
     }
   }
   return plan;
+}
+
+/**
+ * For each release, the sha256 of the data a page pinned to it is drawn from: the release's figures chained with
+ * every earlier release's (series as of a release read no later one: `seriesAt`), and the catalogue it is drawn
+ * with (its own when the lock pins one, else today's). Each release's figures are serialised once, so this is
+ * linear in the figures; hashing each chart's series at each release grew with releases × history (55 s at 80 dense
+ * releases).
+ */
+export function releaseDataIdentities(dataset: Dataset): Map<string, string> {
+  const catalogues = new Map<readonly Indicator[], string>();
+  const catalogueOf = (indicators: readonly Indicator[]) => {
+    const known = catalogues.get(indicators);
+    if (known) return known;
+    const id = sha256(JSON.stringify(indicators));
+    catalogues.set(indicators, id);
+    return id;
+  };
+  const identities = new Map<string, string>();
+  let chain = '';
+  for (const release of dataset.releases) { // oldest first
+    chain = sha256(`${chain}\n${JSON.stringify(release)}`);
+    identities.set(release.id, sha256(`${chain}\n${catalogueOf(dataset.pinnedCatalogues?.get(release.id) ?? dataset.indicators)}`));
+  }
+  return identities;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Writes the list of pages the route leaves out (read by src/lib/site/pinned-reuse.ts); returns its path. */

@@ -1,0 +1,18 @@
+import { loadDataset } from '../src/lib/data/load.ts';
+import { readDataDirectory } from '../src/lib/data/read-directory.ts';
+import { buildSiteModel } from '../src/lib/site/model.ts';
+import { chartRegistry, specAt } from '../src/lib/site/chart-registry.ts';
+import { chartDataAt } from '../src/lib/site/charts.ts';
+import { renderChart } from '../src/lib/charts/render.ts';
+const model = buildSiteModel(loadDataset(readDataDirectory(process.argv[2]!)));
+const registry = chartRegistry(model);
+const charts = [...registry.values()];
+const release = model.dataset.releases.at(-1)!.id;
+const data = chartDataAt(model, release);
+let t = performance.now();
+for (const c of charts) renderChart(specAt(model, c, release) ?? c.spec, data, 'vi');
+console.log('first pass', charts.length, ((performance.now() - t) / charts.length).toFixed(1), 'ms/chart');
+t = performance.now();
+const r2 = model.dataset.releases.at(-2)!.id; const d2 = chartDataAt(model, r2);
+for (const c of charts) renderChart(specAt(model, c, r2) ?? c.spec, d2, 'en');
+console.log('second', ((performance.now() - t) / charts.length).toFixed(1), 'ms/chart');
