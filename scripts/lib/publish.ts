@@ -10,6 +10,7 @@
  *                            ignores it like every `dist.<something>` folder
  *     dist.staging-<pid>/    the build being written
  *     dist.previous-<pid>/   the old site, for the instant of the swap
+ *     dist.discarded-<pid>/  the old site after the swap, being deleted by a process of its own (see `discard`)
  *
  * (An output outside the project is built in `<project>/.build/` and then moved next to it, copied if it is on another
  * filesystem: see `outputPaths`.)
@@ -29,6 +30,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statS
 import { createHash, randomUUID } from 'node:crypto';
 import { basename, dirname, join, sep } from 'node:path';
 import { constants } from 'node:os';
+import { spawn } from 'node:child_process';
 
 /** The file operations publishing needs; all synchronous, so no signal handler runs in the middle of a swap. */
 export interface FileSystem {
@@ -78,10 +80,29 @@ export interface PublishEffects {
   processStart?: string;
   /** Notices for the maintainer: a lock taken over, leftovers removed, dist/ restored. */
   notice(message: string): void;
+  /**
+   * Deletes a folder nothing will read again (the old site, once swapped out), possibly after the call returns.
+   * Unset: `fs.remove`, at once.
+   */
+  discard?(path: string): void;
 }
 
 export function nodeEffects(notice: (message: string) => void): PublishEffects {
-  return { fs: nodeFileSystem, pid: process.pid, now: () => new Date(), isRunning: isProcessRunning, processStart: processStartOf(process.pid), notice };
+  return { fs: nodeFileSystem, pid: process.pid, now: () => new Date(), isRunning: isProcessRunning, processStart: processStartOf(process.pid), notice, discard: removeInBackground };
+}
+
+/**
+ * Deletes a folder in a process of its own, which outlives the build: deleting the previous site took 20 s at 80
+ * monthly releases (one file per page, pinned embeds included), and nobody needs to wait for it. The folder is
+ * renamed first to `<out>.discarded-<pid>`, so a half-deleted site can never be taken for a previous site to put
+ * back (`removeLeftovers` restores only `<out>.previous-*`); if the deleting process dies, the next build deletes
+ * what is left.
+ */
+export function removeInBackground(path: string): void {
+  const discarded = path.replace(/\.previous-(\d+)$/, '.discarded-$1');
+  if (discarded !== path) renameSync(path, discarded);
+  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })', discarded], { detached: true, stdio: 'ignore' });
+  child.unref();
 }
 
 /**
@@ -209,7 +230,8 @@ function readOwner(fs: FileSystem, lock: string): LockOwner | undefined {
  * alive" would keep some leftovers forever).
  * - `<out>` missing but a `<out>.previous-*` present: a build died in the middle of the swap; the previous site is
  *   put back.
- * - every other `<out>.staging-*`, `<out>.previous-*`, `<out>.lock-new-*`, `<out>.lock-stale-*` is deleted;
+ * - every other `<out>.staging-*`, `<out>.previous-*`, `<out>.lock-new-*`, `<out>.lock-stale-*` is deleted, and so
+ *   is every `<out>.discarded-*` (an old site a finished build gave to `discard`), never put back;
  * - inside `<out>`, what an interrupted in-place swap left (see `replaceContents`) is undone.
  * Returns the names removed.
  */
@@ -217,7 +239,7 @@ export function removeLeftovers(outDir: string, effects: PublishEffects, project
   const { fs } = effects;
   const { parent, name, buildFolder, buildKey } = outputPaths(outDir, effects.pid, projectRoot);
   if (!fs.exists(parent)) return [];
-  const pattern = new RegExp(`^${escapeRegExp(name)}\\.(staging|previous|lock-new|lock-stale)-\\d+$`);
+  const pattern = new RegExp(`^${escapeRegExp(name)}\\.(staging|previous|discarded|lock-new|lock-stale)-\\d+$`);
   const leftovers = fs.list(parent).filter((entry) => pattern.test(entry));
   const buildPattern = new RegExp(`^${escapeRegExp(buildKey)}\\.staging-\\d+$`);
   const buildLeftovers: string[] = [];
@@ -235,9 +257,11 @@ export function removeLeftovers(outDir: string, effects: PublishEffects, project
       effects.notice(`Restored ${name}/ from ${previous}: a build was stopped while swapping it in.`);
     }
   }
-  for (const entry of leftovers) fs.remove(join(parent, entry));
+  // A discarded site may still be being deleted by its own process (see `removeInBackground`): nothing waits for it.
+  for (const entry of leftovers) (entry.startsWith(`${name}.discarded-`) && effects.discard ? effects.discard : fs.remove)(join(parent, entry));
   const inside = fs.exists(outDir) ? undoInPlaceSwap(outDir, fs) : [];
-  const removed = [...leftovers, ...inside.map((entry) => `${name}/${entry}`), ...buildLeftovers.map((entry) => `.build/${entry}`)];
+  const interrupted = leftovers.filter((entry) => !entry.startsWith(`${name}.discarded-`));
+  const removed = [...interrupted, ...inside.map((entry) => `${name}/${entry}`), ...buildLeftovers.map((entry) => `.build/${entry}`)];
   if (removed.length > 0) effects.notice(`Removed ${removed.length === 1 ? 'a folder' : `${removed.length} folders`} left by interrupted builds: ${removed.join(', ')}.`);
   return removed;
 }
@@ -299,7 +323,7 @@ export function publish(built: string, outDir: string, effects: PublishEffects):
     throw new PublishError(`could not swap in the new site (${messageOf(error)}). The previous ${paths.name}/ is back in place.`);
   }
   try {
-    fs.remove(paths.previous);
+    (effects.discard ?? fs.remove)(paths.previous);
   } catch (error) {
     notices.push(`Could not delete the previous site in ${paths.previous} (${messageOf(error)}); the next build deletes it.`);
   }

@@ -20,6 +20,7 @@ import {
   outputPaths,
   processStartOf,
   publish,
+  removeInBackground,
   removeLeftovers,
   type FileSystem,
   type PublishEffects,
@@ -46,6 +47,14 @@ function writeTree(folder: string, files: Record<string, string>): void {
   }
 }
 const read = (path: string) => readFileSync(path, 'utf8');
+/** Waits until `done()` (a background process's work), failing after 20 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the background deletion');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const list = (folder: string) => readdirSync(folder).sort();
 
 function effectsFor(overrides: Partial<PublishEffects> = {}): PublishEffects & { notices: string[] } {
@@ -175,6 +184,16 @@ describe('leftovers of interrupted builds', () => {
     ]);
   });
 
+  it('include an old site a finished build discarded: deleted, never put back, not reported as interrupted', async () => {
+    const { parent, outDir } = site(false);
+    writeTree(join(parent, 'dist.discarded-8'), { 'index.html': 'old, half deleted', 'a/page.html': 'x' });
+    const effects = effectsFor({ discard: removeInBackground });
+    expect(removeLeftovers(outDir, effects)).toEqual([]);
+    expect(existsSync(outDir)).toBe(false);
+    expect(effects.notices).toEqual([]);
+    await until(() => list(parent).length === 0);
+  });
+
   it('say nothing when there are none', () => {
     const { outDir } = site();
     const effects = effectsFor();
@@ -191,6 +210,23 @@ describe('publishing', () => {
     expect(publish(staging, outDir, effectsFor())).toEqual([]);
     expect(read(join(outDir, 'index.html'))).toBe('new');
     expect(existsSync(join(outDir, 'a'))).toBe(false);
+    expect(list(parent)).toEqual(['dist']);
+  });
+
+  it('hands the old site to a process of its own to delete: dist/ is the new site when publish returns, and nothing is left beside it', async () => {
+    const { parent, outDir } = site();
+    const { staging } = outputPaths(outDir, 4242);
+    writeTree(staging, { 'index.html': 'new' });
+    // Many files, so the deletion is still running when publish returns.
+    writeTree(outDir, Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`old/${i % 40}/${i}.html`, 'old'])));
+    const discarded: string[] = [];
+    publish(staging, outDir, effectsFor({ discard: (path) => { discarded.push(path); removeInBackground(path); } }));
+    expect(read(join(outDir, 'index.html'))).toBe('new');
+    expect(discarded).toEqual([outputPaths(outDir, 4242).previous]);
+    // Returned before the deletion ended (a new process takes tens of milliseconds to start), and renamed before it
+    // began: never left as a dist.previous-*, which the next build would put back as the site.
+    expect(list(parent)).toEqual(['dist', 'dist.discarded-4242']);
+    await until(() => list(parent).length === 1);
     expect(list(parent)).toEqual(['dist']);
   });
 
