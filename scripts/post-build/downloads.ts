@@ -82,16 +82,24 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
   const pictures: Array<{ path: string; picture: Promise<Buffer>; keep?: string }> = [];
 
   const code = options.cache?.dir ? sourceIdentity(DOWNLOAD_CODE) : '';
+  // Each series is serialised and hashed once, not once for every chart that draws it (an indicator's own charts,
+  // every comparison it is part of, in both languages: about 20 times at 120 dense releases).
+  const seriesHashes = new Map<string, string>();
+  const seriesHash = (id: string) => {
+    let hash = seriesHashes.get(id);
+    if (hash === undefined) seriesHashes.set(id, (hash = cacheKey('series', JSON.stringify(data.series.get(id) ?? null))));
+    return hash;
+  };
   for (const chart of registry.values()) {
     for (const locale of ['vi', 'en'] as const) {
       const context = { locale, pageUrl: absoluteUrl(localePath(locale, chart.page[locale])), siteUrl: options.siteUrl };
       // A chart's files are a pure function of its spec, its indicators' series, the language, the addresses and the
       // code: when an earlier build made them from the same, they are copied and the chart is not drawn again.
-      const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map((id) => data.series.get(id) ?? null) })) : '';
-      const paths = { ...Object.fromEntries(CHART_DOWNLOADS.map((ext) => [ext, downloadPath(locale, chart.spec.id, ext)])), oembed: oembedPath(locale, chart.spec.id) } as Record<(typeof CHART_FILES)[number], string>;
+      const key = options.cache?.dir ? cacheKey('chart-downloads', code, siteAddressKey(), JSON.stringify({ spec: chart.spec, context, series: indicatorsOf(chart.spec).map(seriesHash) })) : '';
+      const pathOf = (file: ChartFile) => (file === 'oembed' ? oembedPath(locale, chart.spec.id) : downloadPath(locale, chart.spec.id, file));
       const kept = options.cache?.dir ? CHART_FILES.map((file) => options.cache!.get('chart-downloads', `${key}.${file}`)) : [];
       if (kept.length > 0 && kept.every((bytes) => bytes !== undefined)) {
-        for (const [i, file] of CHART_FILES.entries()) await write(paths[file], kept[i]!);
+        for (const [i, file] of CHART_FILES.entries()) await write(pathOf(file), kept[i]!);
         continue;
       }
       const rendered = renderChart(chart.spec, data, locale);
@@ -100,7 +108,7 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       // worker threads while this thread goes on; both PNG and workbook are reused from the cache when unchanged.
       const picture = png.render(svg, { zoom: CHART_PNG_ZOOM });
       picture.catch(() => {}); // awaited (and its error thrown) when written, below
-      const made: Record<Exclude<(typeof CHART_FILES)[number], 'png'>, string | Buffer> = {
+      const made: Record<Exclude<ChartFile, 'png'>, string | Buffer> = {
         csv: chartCsv(rendered, locale),
         json: chartJson(rendered, context),
         svg,
@@ -109,11 +117,11 @@ async function writeAll(outDir: string, options: DownloadOptions, png: PngPool):
       };
       for (const file of ['csv', 'json', 'svg', 'xlsx', 'oembed'] as const) {
         const content = made[file];
-        await write(paths[file], content);
+        await write(pathOf(file), content);
         // Kept for the next build, which reuses a chart's files only when all of CHART_FILES are kept (the PNG last, below).
         if (options.cache?.dir) options.cache.set('chart-downloads', `${key}.${file}`, content);
       }
-      pictures.push({ path: paths.png, picture, ...(options.cache?.dir ? { keep: key } : {}) });
+      pictures.push({ path: pathOf('png'), picture, ...(options.cache?.dir ? { keep: key } : {}) });
     }
   }
   for (const release of model.dataset.releases) {
@@ -150,6 +158,7 @@ let xlsxCode: string | undefined;
 const CHART_DOWNLOADS = ['csv', 'json', 'svg', 'png', 'xlsx'] as const;
 /** A chart's files in a language: its downloads and its oEmbed answer. */
 const CHART_FILES = [...CHART_DOWNLOADS, 'oembed'] as const;
+type ChartFile = (typeof CHART_FILES)[number];
 /** The code a chart's files are made with: the pure core, the fonts, the dependencies. */
 const DOWNLOAD_CODE = ['src/lib', 'assets/fonts', 'scripts/post-build/downloads.ts', 'package-lock.json'];
 
