@@ -142,7 +142,7 @@ describe('chart downloads', () => {
     expect(vi[0]!.data.flat().some((cell) => typeof cell === 'string' && /tài khoản/.test(cell))).toBe(true);
   });
 
-  it('Excel files are reproducible (the same figures give the same bytes) and a quote that looks like a formula stays text', async () => {
+  it('Excel files are reproducible (the same figures give the same bytes, at any time in any time zone) and a quote that looks like a formula stays text', async () => {
     const { chartXlsx } = await import('../../src/lib/downloads/chart-xlsx.ts');
     const [id, chart] = [...registry][0]!;
     const rendered = renderChart(chart.spec, chartDataAt(model), 'vi');
@@ -150,6 +150,18 @@ describe('chart downloads', () => {
     const first = await chartXlsx(rendered, context);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect(Buffer.compare(first, await chartXlsx(rendered, context))).toBe(0);
+
+    // In any time zone: zip dates are local times, and a date before 1980 west of Greenwich stopped the build.
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Asia/Ho_Chi_Minh', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        expect(Buffer.compare(first, await chartXlsx(rendered, context)), tz).toBe(0);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
 
     const hostile = '=HYPERLINK("https://evil.example/","31 triệu")';
     const row = rendered.rows[0]!;
