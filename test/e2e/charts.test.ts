@@ -110,6 +110,23 @@ describe('chart tooltips', () => {
   });
 });
 
+describe('citation', () => {
+  it('gives the reader\'s own date as the access date, in both languages', async () => {
+    // 18:30 UTC on 1 December is already 2 December in Vietnam.
+    const context = await site.browser.newContext({ timezoneId: 'Asia/Ho_Chi_Minh' });
+    try {
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date('2026-12-01T18:30:00Z'));
+      for (const [path, date] of [[STORY, '2/12/2026'], [STORY_EN, '2026-12-02']] as const) {
+        await page.goto(site.origin + path, { waitUntil: 'load' });
+        await expect.poll(() => page.locator('[data-citation]').first().textContent(), { timeout: 5_000 }).toContain(date);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('without JavaScript', () => {
   it('every chart is there with its drawing and its data table, and no tooltip', async () => {
     const { page, close } = await open(STORY, { javaScriptEnabled: false });
