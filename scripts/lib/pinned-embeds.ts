@@ -6,12 +6,11 @@
  * A page is stored under the sha256 of everything it is made from: the spec it is drawn with at that release, the
  * data as it stood then (the figures of that release and of every earlier one, and the catalogue the release is drawn
  * with: `releaseDataIdentities`, computed once per release, so planning stays linear in the releases), the page it
- * links back to, the release's snapshot format (the
- * embed links the release's data files), the language, the site address, and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
+ * links back to, the release's snapshot format (the embed links the release's data files), the language, the site
+ * address, and the code that renders it (src/, the Astro config, the lock file of the dependencies). So a code change, a new
  * article that takes over a chart's page, or a corrected figure re-renders exactly the pages it reaches, and a warm
  * build writes the same bytes as a cold one (test/build/incremental.test.ts).
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Dataset, Indicator, Locale } from '../../src/lib/data/types.ts';
@@ -32,6 +31,8 @@ export interface PinnedEmbedPage {
   name: string;
   /** The page's file, relative to the output folder. */
   file: string;
+  /** Its chart and language (`<locale>/<chart-id>`): the pages of one chart in one language link the same assets. */
+  chart: string;
   key: string;
 }
 
@@ -62,7 +63,7 @@ export function planPinnedEmbeds(options: {
       const inputs = JSON.stringify({ spec, data: dataOf.get(release), dataVersion: release, page: chart.page, id: chart.spec.id, format });
       for (const locale of ['vi', 'en'] as const satisfies readonly Locale[]) {
         const key = cacheKey(KIND, code, address.root, address.base, locale, release, inputs);
-        const page = { name: pinnedEmbedName(locale, release, chart.spec.id), file: join(`.${rootLocalePath(locale, `embed/v/${release}/${chart.spec.id}`)}`, 'index.html'), key };
+        const page = { name: pinnedEmbedName(locale, release, chart.spec.id), file: join(`.${rootLocalePath(locale, `embed/v/${release}/${chart.spec.id}`)}`, 'index.html'), chart: `${locale}/${chart.spec.id}`, key };
         (options.cache.has(KIND, key) ? plan.reused : plan.toStore).push(page);
       }
     }
@@ -82,21 +83,17 @@ export function releaseDataIdentities(dataset: Dataset): Map<string, string> {
   const catalogueOf = (indicators: readonly Indicator[]) => {
     const known = catalogues.get(indicators);
     if (known) return known;
-    const id = sha256(JSON.stringify(indicators));
+    const id = cacheKey(JSON.stringify(indicators));
     catalogues.set(indicators, id);
     return id;
   };
   const identities = new Map<string, string>();
   let chain = '';
   for (const release of dataset.releases) { // oldest first
-    chain = sha256(`${chain}\n${JSON.stringify(release)}`);
-    identities.set(release.id, sha256(`${chain}\n${catalogueOf(dataset.pinnedCatalogues?.get(release.id) ?? dataset.indicators)}`));
+    chain = cacheKey(chain, JSON.stringify(release));
+    identities.set(release.id, cacheKey(chain, catalogueOf(dataset.pinnedCatalogues?.get(release.id) ?? dataset.indicators)));
   }
   return identities;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Writes the list of pages the route leaves out (read by src/lib/site/pinned-reuse.ts); returns its path. */
@@ -126,9 +123,8 @@ export function storeAndRestorePinnedEmbeds(plan: PinnedEmbedPlan, outDir: strin
     linkOrCopy(cache.pathOf(KIND, page.key), target);
     // The key covers the code, so a page from the cache links the assets this build made, unless the bundler is not
     // deterministic: that would reach every page of a chart alike, so one page a chart and language is checked.
-    const chart = page.name.replace(/\/[^/]+\/([^/]+)$/, '/$1');
-    if (checked.has(chart)) continue;
-    checked.add(chart);
+    if (checked.has(page.chart)) continue;
+    checked.add(page.chart);
     for (const [, asset] of readFileSync(target, 'utf8').matchAll(/(?:href|src)="[^"]*?(\/_astro\/[^"]+)"/g)) {
       if (!existsSync(join(outDir, asset!))) throw new Error(`Pinned embed ${page.name} from the build cache links to ${asset}, which this build does not have: delete ${cache.dir} and build again`);
     }

@@ -258,9 +258,10 @@ export function removeLeftovers(outDir: string, effects: PublishEffects, project
     }
   }
   // A discarded site may still be being deleted by its own process (see `removeInBackground`): nothing waits for it.
-  for (const entry of leftovers) (entry.startsWith(`${name}.discarded-`) && effects.discard ? effects.discard : fs.remove)(join(parent, entry));
+  const discarded = (entry: string) => entry.startsWith(`${name}.discarded-`);
+  for (const entry of leftovers) (discarded(entry) ? (effects.discard ?? fs.remove) : fs.remove)(join(parent, entry));
   const inside = fs.exists(outDir) ? undoInPlaceSwap(outDir, fs) : [];
-  const interrupted = leftovers.filter((entry) => !entry.startsWith(`${name}.discarded-`));
+  const interrupted = leftovers.filter((entry) => !discarded(entry));
   const removed = [...interrupted, ...inside.map((entry) => `${name}/${entry}`), ...buildLeftovers.map((entry) => `.build/${entry}`)];
   if (removed.length > 0) effects.notice(`Removed ${removed.length === 1 ? 'a folder' : `${removed.length} folders`} left by interrupted builds: ${removed.join(', ')}.`);
   return removed;
